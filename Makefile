@@ -1,0 +1,48 @@
+# Two commands matter: `make run` and `make test` (README). Everything else serves them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test test-postgres bench check messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.run-deps: requirements.txt constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	touch $@
+
+$(VENV)/.test-deps: $(VENV)/.run-deps requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
+	touch $@
+
+run: $(VENV)/.run-deps
+	mkdir -p var
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) ensure_admin
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.test-deps
+	$(BIN)/pytest
+
+# The same suite against PostgreSQL (what .ci/run does second).
+test-postgres: $(VENV)/.test-deps
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal} $(BIN)/pytest
+
+bench: $(VENV)/.test-deps
+	$(BIN)/python tests/bench/run.py
+
+check: $(VENV)/.test-deps
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+# Needs GNU gettext; the compiled .mo files are committed so nobody else does.
+messages: $(VENV)/.test-deps
+	$(MANAGE) makemessages --locale en --ignore '.venv/*' --ignore 'var/*'
+	$(MANAGE) compilemessages --locale en --ignore '.venv/*'
+
+clean:
+	rm -rf $(VENV) var/bench

@@ -1,0 +1,95 @@
+"""The pages every site has: the home page and plain disclosure documents (通知、政策文件)."""
+
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .metadata import DisclosureMetadata
+
+
+class DisclosurePage(DisclosureMetadata, Page):
+    """A page that is a published item: Wagtail page plus the disclosure metadata."""
+
+    record_kind = "page"
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("document_number"),
+        index.SearchField("keywords"),
+        index.FilterField("index_number"),
+        index.FilterField("locale"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(Page):
+    intro = models.TextField(_("导语"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("首页")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_children().live().public().in_menu()
+        return context
+
+
+class ArticleIndexPage(Page):
+    intro = models.TextField(_("导语"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["disclosure.HomePage"]
+    subpage_types = ["disclosure.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("文件栏目")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = (
+            ArticlePage.objects.child_of(self).live().public().order_by("-published_on")
+        )
+        return context
+
+
+class ArticlePage(DisclosurePage):
+    """通知、公告、政策文件: a document with its metadata, text and attachments."""
+
+    record_kind = "article"
+
+    body = RichTextField(_("正文"), features=["h2", "h3", "bold", "ol", "ul", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("body"), InlinePanel("attachments")]
+    settings_panels = DisclosureMetadata.metadata_panels + Page.settings_panels
+    search_fields = DisclosurePage.search_fields + [index.SearchField("body")]
+    parent_page_types = ["disclosure.ArticleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("公开文件")
+        verbose_name_plural = _("公开文件")
+
+    def public_text(self):
+        return strip_tags(self.body)
+
+
+class ArticleAttachment(Orderable):
+    page = ParentalKey(ArticlePage, related_name="attachments", on_delete=models.CASCADE)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("附件"), on_delete=models.PROTECT, related_name="+"
+    )
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("附件")
+        verbose_name_plural = _("附件")

@@ -1,0 +1,78 @@
+"""Reporting periods: a year, a quarter of a year, or a month of a year.
+
+村务公开 is at least quarterly and finances monthly where transactions are many
+(《村民委员会组织法》第三十条, DOMAIN.md B). Every period rule lives here.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    year: int
+    quarter: int | None = None
+    month: int | None = None
+
+    def __post_init__(self):
+        validate_period(self.year, self.quarter, self.month)
+
+    @classmethod
+    def containing(cls, day, *, monthly=False):
+        if monthly:
+            return cls(day.year, month=day.month)
+        return cls(day.year, quarter=(day.month - 1) // 3 + 1)
+
+    @property
+    def first_day(self):
+        if self.month:
+            return datetime.date(self.year, self.month, 1)
+        return datetime.date(self.year, 3 * (self.quarter or 1) - 2, 1)
+
+    @property
+    def last_day(self):
+        if self.month:
+            end_month = self.month
+        elif self.quarter:
+            end_month = 3 * self.quarter
+        else:
+            end_month = 12
+        following = datetime.date(self.year + end_month // 12, end_month % 12 + 1, 1)
+        return following - datetime.timedelta(days=1)
+
+    def next(self):
+        if self.month:
+            return Period(self.year + self.month // 12, month=self.month % 12 + 1)
+        if self.quarter:
+            return Period(self.year + self.quarter // 4, quarter=self.quarter % 4 + 1)
+        return Period(self.year + 1)
+
+    def __str__(self):
+        if self.month:
+            return _("%(year)d年%(month)d月") % {"year": self.year, "month": self.month}
+        if self.quarter:
+            return _("%(year)d年第%(quarter)d季度") % {"year": self.year, "quarter": self.quarter}
+        return _("%(year)d年") % {"year": self.year}
+
+    @property
+    def slug(self):
+        """Stable machine form: 2025, 2025-Q3, 2025-07."""
+        if self.month:
+            return f"{self.year}-{self.month:02d}"
+        if self.quarter:
+            return f"{self.year}-Q{self.quarter}"
+        return str(self.year)
+
+
+def validate_period(year, quarter=None, month=None):
+    if not isinstance(year, int) or not 1949 <= year <= 2100:
+        raise ValidationError(_("年度“%(year)s”不在1949至2100之间") % {"year": year})
+    if quarter is not None and month is not None:
+        raise ValidationError(_("期间只能是季度或月份之一，不能同时填写"))
+    if quarter is not None and quarter not in (1, 2, 3, 4):
+        raise ValidationError(_("季度应为1至4，而不是%(quarter)s") % {"quarter": quarter})
+    if month is not None and not 1 <= month <= 12:
+        raise ValidationError(_("月份应为1至12，而不是%(month)s") % {"month": month})

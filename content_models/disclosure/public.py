@@ -1,0 +1,40 @@
+"""What is public, and how a public thing describes itself.
+
+Search and open data both read ``PublicRecord`` and ``public_items`` so that they can
+never disagree about what the public may see (ARCHITECTURE.md, "One place for each rule").
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from wagtail.models import Page
+
+
+@dataclass(frozen=True)
+class PublicRecord:
+    kind: str  # "plan", "village_disclosure", "credit_entry", ...
+    key: str  # "app_label.model:pk", stable across edits
+    title: str
+    text: str
+    url: str
+    language: str
+    index_number: str
+    agency: str
+    region_code: str | None
+    published_on: datetime.date | None
+    written_on: datetime.date | None
+    period: str | None  # Period.slug
+
+
+def is_public(item):
+    """Live, not expired, not behind a view restriction."""
+    if isinstance(item, Page):
+        return item.live and not item.expired and not item.get_view_restrictions().exists()
+    return getattr(item, "live", True) and not getattr(item, "expired", False)
+
+
+def public_items(model):
+    """The public rows of a page or record model, as a queryset."""
+    if issubclass(model, Page):
+        return model.objects.live().public().filter(expired=False)
+    return model.objects.filter(live=True, expired=False)

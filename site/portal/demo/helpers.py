@@ -1,0 +1,51 @@
+"""Small tools the demo modules share."""
+
+import hashlib
+
+from stdnum.cn import uscc
+from wagtail.models import Locale
+
+
+def credit_code(kind, region_code, seed, registrar="5"):
+    """A valid 统一社会信用代码 (GB 32100-2015): registrar 5 = 民政 (kind 1 社会团体,
+    2 民办非企业单位, 3 基金会) or 1 = 机构编制 (kind 1 机关), the region, and a body
+    derived from the seed so that the demo is the same every time."""
+    alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+    digest = hashlib.sha256(seed.encode()).digest()
+    body = "MJ" + "".join(alphabet[b % 31] for b in digest[:7])
+    first17 = f"{registrar}{kind}{region_code[:6]}{body}"
+    return first17 + uscc.calc_check_digit(first17 + "0")
+
+
+def publish_page(parent, page):
+    """Add ``page`` under ``parent`` and publish it as its first revision."""
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def publish_record(record):
+    """Save a snippet record and publish it (DraftStateMixin)."""
+    record.save()
+    record.save_revision().publish()
+    record.refresh_from_db()
+    return record
+
+
+def translate_page(page, title, **fields):
+    """Publish an English translation of ``page`` (index pages: title and intro)."""
+    english = page.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.title = title
+    for name, value in fields.items():
+        setattr(english, name, value)
+    english.save()
+    english.save_revision().publish()
+    return english
+
+
+def add_section(demo, page, english_title, **english_fields):
+    """A top-level section under the Chinese home page, with its English translation."""
+    publish_page(demo.home, page)
+    translate_page(page, english_title, **english_fields)
+    return page

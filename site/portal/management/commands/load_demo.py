@@ -1,0 +1,13 @@
+from django.core.management.base import BaseCommand
+
+from portal import demo
+
+
+class Command(BaseCommand):
+    help = "Load the fictional demo bureau once; running it again changes nothing."
+
+    def handle(self, *args, **options):
+        if demo.load():
+            self.stdout.write(self.style.SUCCESS("Demo content loaded."))
+        else:
+            self.stdout.write("Demo content is already loaded; nothing changed.")

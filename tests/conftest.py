@@ -1,0 +1,66 @@
+"""Shared fixtures: a small region tree, an agency, taxonomies and a published home page.
+
+Each test family builds on these instead of inventing its own world."""
+
+import pytest
+from wagtail.models import Locale, Page, Site
+
+from content_models.disclosure.models import Agency, Genre, HomePage, Topic
+from content_models.regions.models import Region
+
+# Valid 统一社会信用代码 (check characters verified by python-stdnum).
+AGENCY_CODE = "11150299MJ0000001M"
+
+
+@pytest.fixture
+def district(db):
+    return Region.objects.create(code="150299000000", name="清源区", kind="区")
+
+
+@pytest.fixture
+def town(district):
+    return Region.objects.create(code="150299100000", name="青山镇", kind="镇", parent=district)
+
+
+@pytest.fixture
+def village(town):
+    return Region.objects.create(code="150299100201", name="红旗村", kind="村", parent=town)
+
+
+@pytest.fixture
+def other_village(town):
+    return Region.objects.create(code="150299100202", name="前进村", kind="村", parent=town)
+
+
+@pytest.fixture
+def agency(district):
+    return Agency.objects.create(name="清源区民政局", credit_code=AGENCY_CODE, region=district)
+
+
+@pytest.fixture
+def topic(db):
+    return Topic.objects.create(code="mz", name="民政、乡村振兴、救灾")
+
+
+@pytest.fixture
+def genre(db):
+    return Genre.objects.create(code="gh", name="规划")
+
+
+@pytest.fixture
+def english(db):
+    return Locale.objects.get_or_create(language_code="en")[0]
+
+
+@pytest.fixture
+def home(db):
+    """A published HomePage as the default site's root (Wagtail's placeholder removed)."""
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="清源区民政局", slug="test-home"))
+    home.save_revision().publish()
+    site = Site.objects.get(is_default_site=True)
+    placeholder = site.root_page
+    site.root_page = home
+    site.save()
+    placeholder.delete()
+    return home

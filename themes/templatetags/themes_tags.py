@@ -1,0 +1,46 @@
+"""Template tags that only format: they read what the template already has."""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    site = Site.find_for_request(context["request"])
+    if site is None:
+        return "/"
+    root = site.root_page.localized
+    return root.get_url(context["request"]) or "/"
+
+
+@register.inclusion_tag("themes/includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    if not isinstance(page, Page) or page.depth <= 2:
+        return {"ancestors": [], "current": page}
+    ancestors = page.get_ancestors().filter(depth__gt=1).specific()
+    return {"ancestors": list(ancestors), "current": page}
+
+
+@register.inclusion_tag("themes/includes/languages.html", takes_context=True)
+def language_links(context, page=None):
+    """A link per language to this page's translation, or to that language's home."""
+    current = translation.get_language()
+    translations = {}
+    if isinstance(page, Page):
+        translations = {
+            p.locale.language_code: p for p in page.get_translations(inclusive=True).live()
+        }
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code)
+        if target is not None:
+            url = target.url
+        else:
+            with translation.override(code):
+                url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return {"links": links}
