@@ -11,7 +11,13 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 
 from . import index_numbers
 from .public import PublicRecord
@@ -26,6 +32,20 @@ class Validity(models.TextChoices):
     VALID = "有效", _("有效")
     REVISED = "已修订", _("已修订")
     REPEALED = "已废止", _("已废止")
+
+
+def edit_handler_with_metadata(content_panels, *extra_tabs):
+    """Admin tabs for a published item: its content, then its disclosure metadata.
+
+    Pages pass ``ObjectList(Page.promote_panels, ...)`` and the settings tab as extras.
+    """
+    return TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("内容")),
+            ObjectList(DisclosureMetadata.metadata_panels, heading=_("公开信息")),
+            *extra_tabs,
+        ]
+    )
 
 
 class DisclosureMetadata(models.Model):

@@ -4,12 +4,12 @@ from django.db import models
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .metadata import DisclosureMetadata
+from .metadata import DisclosureMetadata, edit_handler_with_metadata
 
 
 class DisclosurePage(DisclosureMetadata, Page):
@@ -27,6 +27,15 @@ class DisclosurePage(DisclosureMetadata, Page):
 
     class Meta:
         abstract = True
+
+
+def page_edit_handler(content_panels):
+    """Tabs for a DisclosurePage: 内容, 公开信息, then Wagtail's promote and settings."""
+    return edit_handler_with_metadata(
+        content_panels,
+        ObjectList(Page.promote_panels, heading=_("推广")),
+        ObjectList(Page.settings_panels, heading=_("设置"), classname="settings"),
+    )
 
 
 class HomePage(Page):
@@ -70,7 +79,7 @@ class ArticlePage(DisclosurePage):
     body = RichTextField(_("正文"), features=["h2", "h3", "bold", "ol", "ul", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("body"), InlinePanel("attachments")]
-    settings_panels = DisclosureMetadata.metadata_panels + Page.settings_panels
+    edit_handler = page_edit_handler(content_panels)
     search_fields = DisclosurePage.search_fields + [index.SearchField("body")]
     parent_page_types = ["disclosure.ArticleIndexPage"]
     subpage_types = []
