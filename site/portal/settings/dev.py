@@ -8,3 +8,6 @@ SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-producti
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# Serve static files straight from the apps, no collectstatic needed on one machine.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
