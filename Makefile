@@ -30,7 +30,7 @@ test: $(VENV)/.test-deps
 
 # The same suite against PostgreSQL (what .ci/run does second).
 test-postgres: $(VENV)/.test-deps
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal} $(BIN)/pytest
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} $(BIN)/pytest
 
 bench: $(VENV)/.test-deps
 	$(BIN)/python tests/bench/run.py

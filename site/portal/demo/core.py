@@ -151,16 +151,16 @@ def _load_articles(demo):
     publish_page(demo.home, index)
     translate_page(index, "Notices", intro="Notices and policy documents of the bureau.")
     articles = [
-        ("清源区民政局关于调整城乡最低生活保障标准的通知", "清民发〔2025〕12号",
+        ("2025-dibao-standard", "清源区民政局关于调整城乡最低生活保障标准的通知", "清民发〔2025〕12号",
          datetime.date(2025, 6, 20),
          "<p>各镇人民政府、街道办事处：</p><p>经区人民政府同意，自2025年7月1日起，城市最低生活保障标准由每人每月780元提高到每人每月820元，农村最低生活保障标准由每人每年8400元提高到每人每年8900元。</p><p>各地要按新标准及时调整低保金发放，确保7月底前发放到位。</p>"),
-        ("清源区民政局2025年政府信息公开工作要点", "清民办〔2025〕3号",
+        ("2025-disclosure-priorities", "清源区民政局2025年政府信息公开工作要点", "清民办〔2025〕3号",
          datetime.date(2025, 3, 10),
          "<p>一、推进社会救助领域信息公开。按月公开低保、特困供养对象数量和资金支出情况。</p><p>二、规范村务居务公开。指导各村（社区）每季度首月20日前完成公开。</p><p>三、做好社会组织信用信息公示。</p>"),
     ]
-    for title, number, day, body in articles:
+    for slug, title, number, day, body in articles:
         publish_page(index, ArticlePage(
-            title=title, body=body, agency=demo.agency, document_number=number,
+            title=title, slug=slug, body=body, agency=demo.agency, document_number=number,
             written_on=day, published_on=day, topic=demo.topics["zwgk-gk"],
             genre=demo.genres["tz"], keywords="低保 信息公开", source="清源区民政局办公室",
             summary=title,
