@@ -49,7 +49,16 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().in_menu()
+        context["sections"] = self.get_children().live().public().in_menu().specific()
+        context["latest"] = (
+            Page.objects.descendant_of(self)
+            .live()
+            .public()
+            .filter(depth__gt=self.depth + 1)
+            .exclude(first_published_at=None)
+            .order_by("-first_published_at")
+            .specific()[:8]
+        )
         return context
 
 

@@ -1,6 +1,9 @@
 """Small tools the demo modules share."""
 
+import datetime
 import hashlib
+
+from django.utils import timezone
 
 from stdnum.cn import uscc
 from wagtail.models import Locale
@@ -18,9 +21,18 @@ def credit_code(kind, region_code, seed, registrar="5"):
 
 
 def publish_page(parent, page):
-    """Add ``page`` under ``parent`` and publish it as its first revision."""
+    """Add ``page`` under ``parent`` and publish it as its first revision.
+
+    A demo document dated in the past is recorded as first published on that day, so
+    "latest" lists and feeds read like a real archive rather than all "today"."""
     parent.add_child(instance=page)
     page.save_revision().publish()
+    day = getattr(page, "published_on", None)
+    if day:
+        moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
+        type(page).objects.filter(pk=page.pk).update(
+            first_published_at=moment, last_published_at=moment
+        )
     page.refresh_from_db()
     return page
 
