@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test test-postgres bench check messages clean
+.PHONY: run test test-postgres bench check messages clean lint
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,3 +46,6 @@ messages: $(VENV)/.test-deps
 
 clean:
 	rm -rf $(VENV) var/bench
+
+lint: $(VENV)/.test-deps
+	$(BIN)/ruff check .

@@ -2,8 +2,9 @@
 
 Each test family builds on these instead of inventing its own world."""
 
-import pytest
 from wagtail.models import Locale, Page, Site
+
+import pytest
 
 from content_models.disclosure.models import Agency, Genre, HomePage, Topic
 from content_models.regions.models import Region
@@ -19,22 +20,30 @@ def district(db):
 
 @pytest.fixture
 def town(district):
-    return Region.objects.create(code="150299100000", name="青山镇", kind="镇", parent=district)
+    return Region.objects.create(
+        code="150299100000", name="青山镇", kind="镇", parent=district
+    )
 
 
 @pytest.fixture
 def village(town):
-    return Region.objects.create(code="150299100201", name="红旗村", kind="村", parent=town)
+    return Region.objects.create(
+        code="150299100201", name="红旗村", kind="村", parent=town
+    )
 
 
 @pytest.fixture
 def other_village(town):
-    return Region.objects.create(code="150299100202", name="前进村", kind="村", parent=town)
+    return Region.objects.create(
+        code="150299100202", name="前进村", kind="村", parent=town
+    )
 
 
 @pytest.fixture
 def agency(district):
-    return Agency.objects.create(name="清源区民政局", credit_code=AGENCY_CODE, region=district)
+    return Agency.objects.create(
+        name="清源区民政局", credit_code=AGENCY_CODE, region=district
+    )
 
 
 @pytest.fixture

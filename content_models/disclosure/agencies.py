@@ -1,16 +1,23 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.panels import FieldPanel
 
 from .identifiers import normalise_credit_code, validate_credit_code
 
 
 class Agency(models.Model):
-    """A 发布机构 (issuing agency). Its code gives the 前段码 of every 索引号 it issues."""
+    """A 发布机构 (issuing agency).
+
+    Its code gives the 前段码 of every 索引号 it issues.
+    """
 
     name = models.CharField(_("机构名称"), max_length=100, unique=True)
     credit_code = models.CharField(
-        _("统一社会信用代码"), max_length=18, unique=True, validators=[validate_credit_code]
+        _("统一社会信用代码"),
+        max_length=18,
+        unique=True,
+        validators=[validate_credit_code],
     )
     region = models.ForeignKey(
         "regions.Region",

@@ -5,8 +5,10 @@ GB 32100-2015 (USCC) and GB 11643 (ID numbers); DOMAIN.md section C has the layo
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
 from stdnum.cn import ric, uscc
-from stdnum.exceptions import InvalidChecksum, ValidationError as StdnumError
+from stdnum.exceptions import InvalidChecksum
+from stdnum.exceptions import ValidationError as StdnumError
 
 
 def normalise_credit_code(value):
@@ -21,9 +23,9 @@ def credit_code_problem(value):
     except InvalidChecksum:
         return _("统一社会信用代码“%(code)s”的校验码不正确") % {"code": value}
     except StdnumError:
-        return _("统一社会信用代码“%(code)s”格式不正确（应为18位，不含I、O、Z、S、V）") % {
-            "code": value
-        }
+        return _(
+            "统一社会信用代码“%(code)s”格式不正确（应为18位，不含I、O、Z、S、V）"
+        ) % {"code": value}
     return None
 
 

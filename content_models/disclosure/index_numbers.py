@@ -34,7 +34,8 @@ def render_scope(agency, day, pattern=None):
     pattern = pattern or settings.INDEX_NUMBER_PATTERN
     if len(_SERIAL.findall(pattern)) != 1:
         raise ImproperlyConfigured(
-            f"INDEX_NUMBER_PATTERN {pattern!r} needs exactly one serial such as {{nnnnn}}"
+            f"INDEX_NUMBER_PATTERN {pattern!r} needs exactly one serial, "
+            "such as {nnnnn}"
         )
     values = {
         "机构代码": agency.org_code,
@@ -76,7 +77,9 @@ def allocate(agency, day, owner="", pattern=None):
 
 def holder(value):
     """The owner key holding this number, or None if it is free."""
-    return IndexNumber.objects.filter(value=value).values_list("owner", flat=True).first()
+    return (
+        IndexNumber.objects.filter(value=value).values_list("owner", flat=True).first()
+    )
 
 
 def claim(value, owner):

@@ -6,11 +6,12 @@ Fields follow the national 目录系统实施指引 and what county sites show (
 
 import re
 
-from django.core.exceptions import ValidationError
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -95,9 +96,7 @@ class DisclosureMetadata(models.Model):
     validity = models.CharField(
         _("有效性"), max_length=4, choices=Validity.choices, default=Validity.VALID
     )
-    validity_changed_on = models.DateField(
-        _("修订或废止日期"), null=True, blank=True
-    )
+    validity_changed_on = models.DateField(_("修订或废止日期"), null=True, blank=True)
 
     metadata_panels = [
         MultiFieldPanel(
@@ -130,7 +129,11 @@ class DisclosureMetadata(models.Model):
 
     @property
     def keyword_list(self):
-        return re.split(r"[\s，,、；;]+", self.keywords.strip()) if self.keywords.strip() else []
+        return (
+            re.split(r"[\s，,、；;]+", self.keywords.strip())
+            if self.keywords.strip()
+            else []
+        )
 
     @property
     def index_number_owner(self):
@@ -141,12 +144,16 @@ class DisclosureMetadata(models.Model):
         super().clean()
         errors = {}
         if self.validity != Validity.VALID and not self.validity_changed_on:
-            errors["validity_changed_on"] = _("有效性为“%(validity)s”时须填写修订或废止日期") % {
-                "validity": self.validity
-            }
+            errors["validity_changed_on"] = _(
+                "有效性为“%(validity)s”时须填写修订或废止日期"
+            ) % {"validity": self.validity}
         if self.validity == Validity.VALID and self.validity_changed_on:
             errors["validity_changed_on"] = _("有效的文件不应填写修订或废止日期")
-        if self.written_on and self.published_on and self.written_on > self.published_on:
+        if (
+            self.written_on
+            and self.published_on
+            and self.written_on > self.published_on
+        ):
             errors["written_on"] = _("成文日期不能晚于发布日期")
         if self.index_number:
             held_by = index_numbers.holder(self.index_number)
@@ -159,8 +166,12 @@ class DisclosureMetadata(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.index_number:
-            self.index_number = self._shared_translation_number() or index_numbers.allocate(
-                self.agency, self.published_on or self.written_on or timezone.localdate()
+            self.index_number = (
+                self._shared_translation_number()
+                or index_numbers.allocate(
+                    self.agency,
+                    self.published_on or self.written_on or timezone.localdate(),
+                )
             )
         super().save(*args, **kwargs)
         index_numbers.claim(self.index_number, self.index_number_owner)

@@ -1,8 +1,10 @@
-"""The pages every site has: the home page and plain disclosure documents (通知、政策文件)."""
+"""The pages every site has: the home page and plain disclosure documents
+(通知、政策文件)."""
 
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 from wagtail.fields import RichTextField
@@ -30,7 +32,7 @@ class DisclosurePage(DisclosureMetadata, Page):
 
 
 def page_edit_handler(content_panels):
-    """Tabs for a DisclosurePage: 内容, 公开信息, then Wagtail's promote and settings."""
+    """Tabs for a DisclosurePage: 内容, 公开信息, then promote and settings."""
     return edit_handler_with_metadata(
         content_panels,
         ObjectList(Page.promote_panels, heading=_("推广")),
@@ -87,7 +89,10 @@ class ArticlePage(DisclosurePage):
 
     body = RichTextField(_("正文"), features=["h2", "h3", "bold", "ol", "ul", "link"])
 
-    content_panels = Page.content_panels + [FieldPanel("body"), InlinePanel("attachments")]
+    content_panels = Page.content_panels + [
+        FieldPanel("body"),
+        InlinePanel("attachments"),
+    ]
     edit_handler = page_edit_handler(content_panels)
     search_fields = DisclosurePage.search_fields + [index.SearchField("body")]
     parent_page_types = ["disclosure.ArticleIndexPage"]
@@ -102,9 +107,14 @@ class ArticlePage(DisclosurePage):
 
 
 class ArticleAttachment(Orderable):
-    page = ParentalKey(ArticlePage, related_name="attachments", on_delete=models.CASCADE)
+    page = ParentalKey(
+        ArticlePage, related_name="attachments", on_delete=models.CASCADE
+    )
     document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("附件"), on_delete=models.PROTECT, related_name="+"
+        "wagtaildocs.Document",
+        verbose_name=_("附件"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     panels = [FieldPanel("document")]
 

@@ -54,7 +54,10 @@ class Period:
         if self.month:
             return _("%(year)d年%(month)d月") % {"year": self.year, "month": self.month}
         if self.quarter:
-            return _("%(year)d年第%(quarter)d季度") % {"year": self.year, "quarter": self.quarter}
+            return _("%(year)d年第%(quarter)d季度") % {
+                "year": self.year,
+                "quarter": self.quarter,
+            }
         return _("%(year)d年") % {"year": self.year}
 
     @property
@@ -73,6 +76,8 @@ def validate_period(year, quarter=None, month=None):
     if quarter is not None and month is not None:
         raise ValidationError(_("期间只能是季度或月份之一，不能同时填写"))
     if quarter is not None and quarter not in (1, 2, 3, 4):
-        raise ValidationError(_("季度应为1至4，而不是%(quarter)s") % {"quarter": quarter})
+        raise ValidationError(
+            _("季度应为1至4，而不是%(quarter)s") % {"quarter": quarter}
+        )
     if month is not None and not 1 <= month <= 12:
         raise ValidationError(_("月份应为1至12，而不是%(month)s") % {"month": month})

@@ -1,7 +1,8 @@
 """What is public, and how a public thing describes itself.
 
 Search and open data both read ``PublicRecord`` and ``public_items`` so that they can
-never disagree about what the public may see (ARCHITECTURE.md, "One place for each rule").
+never disagree about what the public may see (ARCHITECTURE.md, "One place for
+each rule").
 """
 
 import datetime
@@ -29,7 +30,9 @@ class PublicRecord:
 def is_public(item):
     """Live, not expired, not behind a view restriction."""
     if isinstance(item, Page):
-        return item.live and not item.expired and not item.get_view_restrictions().exists()
+        return (
+            item.live and not item.expired and not item.get_view_restrictions().exists()
+        )
     return getattr(item, "live", True) and not getattr(item, "expired", False)
 
 

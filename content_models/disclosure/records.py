@@ -4,6 +4,7 @@ workflows, carrying the disclosure metadata. The mixin stack follows
 wagtail/bakerydemo's ``Person`` snippet."""
 
 from django.contrib.contenttypes.fields import GenericRelation
+
 from modelcluster.models import ClusterableModel
 from wagtail.models import (
     DraftStateMixin,

@@ -4,6 +4,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.panels import FieldPanel
 
 
@@ -20,7 +21,12 @@ class Category(models.Model):
     )
     sort_order = models.PositiveIntegerField(_("排序"), default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("parent"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("code"),
+        FieldPanel("parent"),
+        FieldPanel("sort_order"),
+    ]
 
     class Meta:
         abstract = True

@@ -17,7 +17,9 @@ _CODE = re.compile(r"^\d{12}$")
 def validate_region_code(code):
     if not isinstance(code, str) or not _CODE.match(code):
         raise ValidationError(
-            _("区划代码“%(code)s”应为12位数字"), code="region_code", params={"code": code}
+            _("区划代码“%(code)s”应为12位数字"),
+            code="region_code",
+            params={"code": code},
         )
     if code[4:6] == "00":
         raise ValidationError(

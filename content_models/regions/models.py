@@ -1,11 +1,19 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from .codes import DISTRICT, TOWN, VILLAGE, descendant_prefix, level_of, parent_prefix
-from .codes import validate_region_code
+from .codes import (
+    DISTRICT,
+    TOWN,
+    VILLAGE,
+    descendant_prefix,
+    level_of,
+    parent_prefix,
+    validate_region_code,
+)
 
 
 class RegionQuerySet(models.QuerySet):
@@ -51,7 +59,10 @@ class Region(index.Indexed, models.Model):
     }
 
     code = models.CharField(
-        _("统计用区划代码"), max_length=12, unique=True, validators=[validate_region_code]
+        _("统计用区划代码"),
+        max_length=12,
+        unique=True,
+        validators=[validate_region_code],
     )
     name = models.CharField(_("名称"), max_length=100)
     kind = models.CharField(_("类型"), max_length=4, choices=Kind.choices)
@@ -66,7 +77,12 @@ class Region(index.Indexed, models.Model):
 
     objects = RegionQuerySet.as_manager()
 
-    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("kind"), FieldPanel("parent")]
+    panels = [
+        FieldPanel("code"),
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("parent"),
+    ]
     search_fields = [index.SearchField("name"), index.FilterField("code")]
 
     class Meta:
@@ -84,7 +100,9 @@ class Region(index.Indexed, models.Model):
     @property
     def full_name(self):
         """Town and village names joined for display, e.g. 青山镇红旗村."""
-        return "".join(r.name for r in self.ancestors(include_self=True) if r.level != DISTRICT)
+        return "".join(
+            r.name for r in self.ancestors(include_self=True) if r.level != DISTRICT
+        )
 
     def ancestors(self, include_self=False):
         chain, node = [], self if include_self else self.parent
@@ -100,7 +118,9 @@ class Region(index.Indexed, models.Model):
             raise ValidationError({"code": error}) from None
         errors = {}
         if self.kind and self.kind not in self.KINDS_BY_LEVEL[self.level]:
-            errors["kind"] = _("代码%(code)s是%(level)s级代码，与类型“%(kind)s”不符") % {
+            errors["kind"] = _(
+                "代码%(code)s是%(level)s级代码，与类型“%(kind)s”不符"
+            ) % {
                 "code": self.code,
                 "level": self.get_level_display(),
                 "kind": self.kind,
@@ -113,7 +133,9 @@ class Region(index.Indexed, models.Model):
         elif self.parent.level != self.level - 1 or not self.parent.code.startswith(
             parent_prefix(self.code)
         ):
-            errors["parent"] = _("代码%(code)s不属于上级区划%(parent)s（%(parent_code)s）") % {
+            errors["parent"] = _(
+                "代码%(code)s不属于上级区划%(parent)s（%(parent_code)s）"
+            ) % {
                 "code": self.code,
                 "parent": self.parent.name,
                 "parent_code": self.parent.code,
@@ -122,4 +144,6 @@ class Region(index.Indexed, models.Model):
             raise ValidationError(errors)
 
     def get_level_display(self):
-        return {DISTRICT: _("区县"), TOWN: _("乡镇（街道）"), VILLAGE: _("村（社区）")}[self.level]
+        return {DISTRICT: _("区县"), TOWN: _("乡镇（街道）"), VILLAGE: _("村（社区）")}[
+            self.level
+        ]

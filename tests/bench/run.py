@@ -37,6 +37,7 @@ def percentile(samples, share):
 
 def bench_pages(repeat=30):
     from django.test import Client
+
     from wagtail.models import Page
 
     client = Client()
@@ -52,12 +53,18 @@ def bench_pages(repeat=30):
             status = client.get(url).status_code
             times.append((time.perf_counter() - start) * 1000)
         if status != 200:
-            raise SystemExit(f"{url} answered {status}: a benchmark of errors means nothing")
-        results.append({
-            "url": url, "status": status, "requests": repeat,
-            "p50_ms": round(statistics.median(times), 2),
-            "p95_ms": round(percentile(times, 0.95), 2),
-        })
+            raise SystemExit(
+                f"{url} answered {status}: a benchmark of errors means nothing"
+            )
+        results.append(
+            {
+                "url": url,
+                "status": status,
+                "requests": repeat,
+                "p50_ms": round(statistics.median(times), 2),
+                "p95_ms": round(percentile(times, 0.95), 2),
+            }
+        )
     return results
 
 
@@ -81,7 +88,9 @@ def main():
     (OUT / "pages.json").write_text(json.dumps(report, ensure_ascii=False, indent=2))
     print(f"migrate {report['migrate_s']} s, demo load {report['demo_load_s']} s")
     for row in report["pages"]:
-        print(f"{row['p50_ms']:8.2f} ms p50 {row['p95_ms']:8.2f} ms p95  {row['status']} {row['url']}")
+        print(
+            f"{row['p50_ms']:8.2f} ms p50 {row['p95_ms']:8.2f} ms p95  {row['status']} {row['url']}"
+        )
     print(f"written to {OUT / 'pages.json'}")
 
 

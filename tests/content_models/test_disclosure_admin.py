@@ -10,10 +10,20 @@ def notices(home):
 
 
 def test_editor_sees_metadata_tab_when_adding_a_document(admin_client, notices):
-    response = admin_client.get(f"/admin/pages/add/disclosure/articlepage/{notices.pk}/")
+    response = admin_client.get(
+        f"/admin/pages/add/disclosure/articlepage/{notices.pk}/"
+    )
     html = response.content.decode()
     assert response.status_code == 200
-    for label in ("公开信息", "索引号", "发布机构", "成文日期", "有效性", "主题分类", "体裁分类"):
+    for label in (
+        "公开信息",
+        "索引号",
+        "发布机构",
+        "成文日期",
+        "有效性",
+        "主题分类",
+        "体裁分类",
+    ):
         assert label in html, label
 
 

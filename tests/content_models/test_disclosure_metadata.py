@@ -1,8 +1,9 @@
 import datetime
 
-import pytest
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.test import override_settings
+
+import pytest
 
 from content_models.disclosure import index_numbers
 from content_models.disclosure.models import ArticleIndexPage, ArticlePage, IndexNumber
@@ -22,21 +23,31 @@ def article(agency, **fields):
 
 
 def test_index_number_follows_the_default_pattern(notices, agency):
-    page = publish_page(notices, article(agency, published_on=datetime.date(2025, 6, 20)))
+    page = publish_page(
+        notices, article(agency, published_on=datetime.date(2025, 6, 20))
+    )
     # {机构代码}/{yyyy}-{nnnnn}: the 9-character org code inside the agency's USCC.
     assert page.index_number == f"{agency.credit_code[8:17]}/2025-00001"
-    second = publish_page(notices, article(agency, title="二", published_on=datetime.date(2025, 7, 1)))
+    second = publish_page(
+        notices, article(agency, title="二", published_on=datetime.date(2025, 7, 1))
+    )
     assert second.index_number.endswith("/2025-00002")
 
 
 def test_serials_restart_per_year_and_never_reuse_a_deleted_number(notices, agency):
-    first = publish_page(notices, article(agency, published_on=datetime.date(2024, 1, 5)))
+    first = publish_page(
+        notices, article(agency, published_on=datetime.date(2024, 1, 5))
+    )
     number = first.index_number
     first.delete()
-    again = publish_page(notices, article(agency, title="新", published_on=datetime.date(2024, 2, 1)))
+    again = publish_page(
+        notices, article(agency, title="新", published_on=datetime.date(2024, 2, 1))
+    )
     assert again.index_number.endswith("/2024-00002")
     assert IndexNumber.objects.filter(value=number).exists()
-    other_year = publish_page(notices, article(agency, title="次年", published_on=datetime.date(2025, 1, 1)))
+    other_year = publish_page(
+        notices, article(agency, title="次年", published_on=datetime.date(2025, 1, 1))
+    )
     assert other_year.index_number.endswith("/2025-00001")
 
 
@@ -74,11 +85,15 @@ def test_a_translation_shares_the_index_number(home, notices, agency, english):
 
 @override_settings(INDEX_NUMBER_PATTERN="{统一社会信用代码}/{yyyy}{mm}-{nnnnn}")
 def test_pattern_is_configurable(notices, agency):
-    page = publish_page(notices, article(agency, published_on=datetime.date(2021, 10, 8)))
+    page = publish_page(
+        notices, article(agency, published_on=datetime.date(2021, 10, 8))
+    )
     assert page.index_number == f"{agency.credit_code}/202110-00001"
 
 
-@pytest.mark.parametrize("pattern", ["{机构代码}/{yyyy}", "{机构代码}-{nn}-{nnn}", "{unknown}-{nnnnn}"])
+@pytest.mark.parametrize(
+    "pattern", ["{机构代码}/{yyyy}", "{机构代码}-{nn}-{nnn}", "{unknown}-{nnnnn}"]
+)
 def test_bad_patterns_fail_loudly(agency, pattern):
     with pytest.raises(ImproperlyConfigured) as error:
         index_numbers.render_scope(agency, datetime.date(2025, 1, 1), pattern)
@@ -96,7 +111,9 @@ def test_validity_needs_its_date(notices, agency):
 
 def test_written_date_cannot_follow_publication(agency):
     page = article(
-        agency, written_on=datetime.date(2025, 6, 2), published_on=datetime.date(2025, 6, 1)
+        agency,
+        written_on=datetime.date(2025, 6, 2),
+        published_on=datetime.date(2025, 6, 1),
     )
     with pytest.raises(ValidationError) as error:
         page.clean()
@@ -120,7 +137,11 @@ def test_public_record_and_predicate(notices, agency, village):
 def test_article_page_renders_metadata_block(client, notices, agency):
     page = publish_page(
         notices,
-        article(agency, document_number="清民发〔2025〕12号", published_on=datetime.date(2025, 6, 20)),
+        article(
+            agency,
+            document_number="清民发〔2025〕12号",
+            published_on=datetime.date(2025, 6, 20),
+        ),
     )
     html = client.get(page.url).content.decode()
     assert "清民发〔2025〕12号" in html

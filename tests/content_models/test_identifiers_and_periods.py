@@ -1,7 +1,8 @@
 import datetime
 
-import pytest
 from django.core.exceptions import ValidationError
+
+import pytest
 
 from content_models.disclosure.identifiers import (
     credit_code_problem,
@@ -12,7 +13,12 @@ from content_models.disclosure.identifiers import (
 from content_models.disclosure.periods import Period, validate_period
 
 # Codes that pass the GB 32100-2015 check (DOMAIN.md C).
-GOOD = ["91350100M000100Y43", "91350200776049653A", "913502000728319549", "91440101MA5CJQ4N59"]
+GOOD = [
+    "91350100M000100Y43",
+    "91350200776049653A",
+    "913502000728319549",
+    "91440101MA5CJQ4N59",
+]
 
 
 @pytest.mark.parametrize("code", GOOD)
@@ -27,7 +33,9 @@ def test_wrong_check_character_is_named():
         validate_credit_code("91350203M0001QAY9B")
 
 
-@pytest.mark.parametrize("code", ["9135010OM000100Y43", "91350100M000100Y4", "ABCDEFGHIJKLMNOPQR"])
+@pytest.mark.parametrize(
+    "code", ["9135010OM000100Y43", "91350100M000100Y4", "ABCDEFGHIJKLMNOPQR"]
+)
 def test_malformed_credit_codes_say_format(code):
     assert "格式" in str(credit_code_problem(code))
 
@@ -44,7 +52,10 @@ def test_id_number_check_digit():
 
 def test_quarters_and_months():
     q3 = Period(2025, quarter=3)
-    assert (q3.first_day, q3.last_day) == (datetime.date(2025, 7, 1), datetime.date(2025, 9, 30))
+    assert (q3.first_day, q3.last_day) == (
+        datetime.date(2025, 7, 1),
+        datetime.date(2025, 9, 30),
+    )
     assert Period(2025, quarter=4).next() == Period(2026, quarter=1)
     assert Period(2024, month=2).last_day == datetime.date(2024, 2, 29)
     assert Period(2025, month=12).next() == Period(2026, month=1)
@@ -54,7 +65,8 @@ def test_quarters_and_months():
 
 
 @pytest.mark.parametrize(
-    ("year", "quarter", "month"), [(2025, 5, None), (2025, None, 13), (2025, 1, 1), (1900, 1, None)]
+    ("year", "quarter", "month"),
+    [(2025, 5, None), (2025, None, 13), (2025, 1, 1), (1900, 1, None)],
 )
 def test_bad_periods_are_rejected(year, quarter, month):
     with pytest.raises(ValidationError):

@@ -1,12 +1,20 @@
-import pytest
 from django.core.exceptions import ValidationError
+
+import pytest
 
 from content_models.regions.codes import DISTRICT, TOWN, VILLAGE, validate_region_code
 from content_models.regions.models import Region
 
 
 @pytest.mark.parametrize(
-    "code", ["15029900000", "1502990000001", "15029900000A", "１５０２９９０００００", "150200000000"]
+    "code",
+    [
+        "15029900000",
+        "1502990000001",
+        "15029900000A",
+        "１５０２９９０００００",
+        "150200000000",
+    ],
 )
 def test_bad_region_codes_are_rejected_with_the_code_named(code):
     with pytest.raises(ValidationError) as error:
@@ -43,7 +51,9 @@ def test_district_has_no_parent_and_villages_need_one(district):
         Region(code="150299100201", name="孤村", kind="村").full_clean()
     assert "parent" in error.value.message_dict
     with pytest.raises(ValidationError):
-        Region(code="150298000000", name="另区", kind="区", parent=district).full_clean()
+        Region(
+            code="150298000000", name="另区", kind="区", parent=district
+        ).full_clean()
 
 
 def test_codes_are_unique(district):
@@ -55,6 +65,11 @@ def test_codes_are_unique(district):
 def test_lookup_and_subtree_by_code(district, town, village, other_village):
     assert Region.objects.by_code("150299100201") == village
     assert set(Region.objects.within(town)) == {town, village, other_village}
-    assert set(Region.objects.within(district)) == {district, town, village, other_village}
+    assert set(Region.objects.within(district)) == {
+        district,
+        town,
+        village,
+        other_village,
+    }
     assert list(Region.objects.of_level(TOWN)) == [town]
     assert set(Region.objects.of_level(VILLAGE)) == {village, other_village}

@@ -3,12 +3,17 @@ languages. Loaded once per module inside a transaction that is rolled back at th
 
 import re
 
-import pytest
 from django.apps import apps
 from django.db import transaction
+
 from wagtail.models import Page, Revision
 
-from content_models.disclosure.identifiers import credit_code_problem, is_valid_id_number
+import pytest
+
+from content_models.disclosure.identifiers import (
+    credit_code_problem,
+    is_valid_id_number,
+)
 from content_models.disclosure.public import is_public
 from content_models.regions.codes import TOWN, VILLAGE
 from content_models.regions.models import Region
@@ -51,9 +56,11 @@ def test_every_family_is_there_in_the_required_amounts(demo_site, db):
     assert plans.count() >= 1
     plan = plans.first()
     assert len({i.table_title for i in plan.indicators.all()}) >= 2
-    assert apps.get_model("plans", "IndicatorProgress").objects.filter(
-        indicator__plan=plan
-    ).exists()
+    assert (
+        apps.get_model("plans", "IndicatorProgress")
+        .objects.filter(indicator__plan=plan)
+        .exists()
+    )
 
     disclosures = apps.get_model("villages", "VillageDisclosurePage").objects.live()
     quarters_per_village = {}
@@ -69,10 +76,18 @@ def test_every_family_is_there_in_the_required_amounts(demo_site, db):
     for organisation in apps.get_model("credit", "SocialOrganisation").objects.all():
         assert credit_code_problem(organisation.credit_code) is None, organisation.name
 
-    charities = apps.get_model("charity", "CharityOrganisation").objects.filter(live=True)
+    charities = apps.get_model("charity", "CharityOrganisation").objects.filter(
+        live=True
+    )
     assert charities.count() >= 5
-    assert apps.get_model("charity", "FundraisingFiling").objects.filter(live=True).exists()
-    assert apps.get_model("charity", "AnnualReport").objects.filter(live=True).count() >= 5
+    assert (
+        apps.get_model("charity", "FundraisingFiling")
+        .objects.filter(live=True)
+        .exists()
+    )
+    assert (
+        apps.get_model("charity", "AnnualReport").objects.filter(live=True).count() >= 5
+    )
 
 
 def test_every_model_row_passes_its_own_validation(demo_site, db):

@@ -9,7 +9,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DEBUG")}
+    environment = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DEBUG")
+    }
     environment.update(env)
     return subprocess.run(
         [sys.executable, str(ROOT / "manage.py"), *args],
@@ -45,7 +47,9 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 
 def test_a_malformed_boolean_names_the_variable():
-    result = manage("check", DJANGO_SETTINGS_MODULE="portal.settings.dev", DEBUG="maybe")
+    result = manage(
+        "check", DJANGO_SETTINGS_MODULE="portal.settings.dev", DEBUG="maybe"
+    )
     assert result.returncode != 0
     assert "DEBUG='maybe'" in result.stderr
 

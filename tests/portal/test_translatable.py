@@ -22,7 +22,7 @@ def test_templates_have_no_untranslated_chinese():
     offenders = []
     for template in sorted((ROOT / "themes" / "templates").rglob("*.html")):
         text = TRANSLATED.sub("", template.read_text(encoding="utf-8"))
-        for number, line in enumerate(text.splitlines(), 1):
+        for line in text.splitlines():
             if CJK.search(line):
                 offenders.append(f"{template.relative_to(ROOT)}: {line.strip()}")
     assert not offenders, "Chinese outside {% trans %}:\n" + "\n".join(offenders)
@@ -33,10 +33,17 @@ def test_model_labels_are_translatable():
     for app in OUR_APPS:
         for model in apps.get_app_config(app).get_models():
             names = [("Meta.verbose_name", model._meta.verbose_name)]
-            names += [(f.name, f.verbose_name) for f in model._meta.get_fields()
-                      if hasattr(f, "verbose_name") and f.model is model]
+            names += [
+                (f.name, f.verbose_name)
+                for f in model._meta.get_fields()
+                if hasattr(f, "verbose_name") and f.model is model
+            ]
             for where, label in names:
-                if isinstance(label, str) and not isinstance(label, Promise) and CJK.search(label):
+                if (
+                    isinstance(label, str)
+                    and not isinstance(label, Promise)
+                    and CJK.search(label)
+                ):
                     bare.append(f"{model._meta.label}.{where}: {label}")
     assert not bare, "Wrap these in gettext_lazy:\n" + "\n".join(bare)
 

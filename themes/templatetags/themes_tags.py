@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
+
 from wagtail.models import Page, Site
 
 register = template.Library()
@@ -32,7 +33,8 @@ def language_links(context, page=None):
     translations = {}
     if isinstance(page, Page):
         translations = {
-            p.locale.language_code: p for p in page.get_translations(inclusive=True).live()
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True).live()
         }
     links = []
     for code, name in settings.LANGUAGES:
@@ -42,5 +44,7 @@ def language_links(context, page=None):
         else:
             with translation.override(code):
                 url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
-        links.append({"code": code, "name": name, "url": url, "current": code == current})
+        links.append(
+            {"code": code, "name": name, "url": url, "current": code == current}
+        )
     return {"links": links}

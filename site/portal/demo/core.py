@@ -23,35 +23,66 @@ HOME_SLUG = "qingyuan-demo"
 
 # (code, name, kind, [(code, name, kind), ...])
 TOWNS = [
-    ("150299001000", "河东街道", "街道", [
-        ("150299001001", "滨河社区", "社区"),
-        ("150299001002", "新华社区", "社区"),
-        ("150299001003", "团结社区", "社区"),
-        ("150299001004", "育才社区", "社区"),
-    ]),
-    ("150299100000", "青山镇", "镇", [
-        ("150299100201", "红旗村", "村"),
-        ("150299100202", "前进村", "村"),
-        ("150299100203", "柳树湾村", "村"),
-        ("150299100204", "杏花村", "村"),
-    ]),
-    ("150299101000", "白云镇", "镇", [
-        ("150299101201", "南沟村", "村"),
-        ("150299101202", "东梁村", "村"),
-        ("150299101203", "石门村", "村"),
-    ]),
-    ("150299200000", "查干苏木", "苏木", [
-        ("150299200201", "宝音图嘎查", "嘎查"),
-        ("150299200202", "乌兰嘎查", "嘎查"),
-    ]),
+    (
+        "150299001000",
+        "河东街道",
+        "街道",
+        [
+            ("150299001001", "滨河社区", "社区"),
+            ("150299001002", "新华社区", "社区"),
+            ("150299001003", "团结社区", "社区"),
+            ("150299001004", "育才社区", "社区"),
+        ],
+    ),
+    (
+        "150299100000",
+        "青山镇",
+        "镇",
+        [
+            ("150299100201", "红旗村", "村"),
+            ("150299100202", "前进村", "村"),
+            ("150299100203", "柳树湾村", "村"),
+            ("150299100204", "杏花村", "村"),
+        ],
+    ),
+    (
+        "150299101000",
+        "白云镇",
+        "镇",
+        [
+            ("150299101201", "南沟村", "村"),
+            ("150299101202", "东梁村", "村"),
+            ("150299101203", "石门村", "村"),
+        ],
+    ),
+    (
+        "150299200000",
+        "查干苏木",
+        "苏木",
+        [
+            ("150299200201", "宝音图嘎查", "嘎查"),
+            ("150299200202", "乌兰嘎查", "嘎查"),
+        ],
+    ),
 ]
 
-TOPICS = [("mz", "民政、乡村振兴、救灾", None), ("zwgk", "综合政务", None),
-          ("zwgk-gk", "政务公开", "zwgk"), ("mz-shzz", "社会组织", "mz"),
-          ("mz-cs", "慈善事业", "mz"), ("mz-jc", "基层政权和社区建设", "mz"),
-          ("mz-gh", "发展规划", "mz")]
-GENRES = [("tz", "通知"), ("gh", "规划"), ("gg", "公告公示"), ("md", "名单名录"),
-          ("bg", "报告"), ("qt", "其他")]
+TOPICS = [
+    ("mz", "民政、乡村振兴、救灾", None),
+    ("zwgk", "综合政务", None),
+    ("zwgk-gk", "政务公开", "zwgk"),
+    ("mz-shzz", "社会组织", "mz"),
+    ("mz-cs", "慈善事业", "mz"),
+    ("mz-jc", "基层政权和社区建设", "mz"),
+    ("mz-gh", "发展规划", "mz"),
+]
+GENRES = [
+    ("tz", "通知"),
+    ("gh", "规划"),
+    ("gg", "公告公示"),
+    ("md", "名单名录"),
+    ("bg", "报告"),
+    ("qt", "其他"),
+]
 
 
 @dataclass
@@ -68,7 +99,9 @@ class Demo:
 
 
 def demo_home():
-    return HomePage.objects.filter(slug=HOME_SLUG, locale__language_code="zh-hans").first()
+    return HomePage.objects.filter(
+        slug=HOME_SLUG, locale__language_code="zh-hans"
+    ).first()
 
 
 def load():
@@ -96,7 +129,9 @@ def credit_code_for_agency(seed):
 
 def _load_regions(demo):
     for code, name, kind, villages in TOWNS:
-        town = Region.objects.create(code=code, name=name, kind=kind, parent=demo.district)
+        town = Region.objects.create(
+            code=code, name=name, kind=kind, parent=demo.district
+        )
         demo.towns.append(town)
         demo.town_agencies[code] = Agency.objects.create(
             name=f"清源区{name}人民政府" if kind != "街道" else f"清源区{name}办事处",
@@ -105,7 +140,9 @@ def _load_regions(demo):
         )
         for v_code, v_name, v_kind in villages:
             demo.villages.append(
-                Region.objects.create(code=v_code, name=v_name, kind=v_kind, parent=town)
+                Region.objects.create(
+                    code=v_code, name=v_name, kind=v_kind, parent=town
+                )
             )
 
 
@@ -146,22 +183,47 @@ def _load_home(demo):
 
 
 def _load_articles(demo):
-    index = ArticleIndexPage(title="通知公告", slug="notices", show_in_menus=True,
-                             intro="本局发布的通知、公告和政策文件。")
+    index = ArticleIndexPage(
+        title="通知公告",
+        slug="notices",
+        show_in_menus=True,
+        intro="本局发布的通知、公告和政策文件。",
+    )
     publish_page(demo.home, index)
-    translate_page(index, "Notices", intro="Notices and policy documents of the bureau.")
+    translate_page(
+        index, "Notices", intro="Notices and policy documents of the bureau."
+    )
     articles = [
-        ("2025-dibao-standard", "清源区民政局关于调整城乡最低生活保障标准的通知", "清民发〔2025〕12号",
-         datetime.date(2025, 6, 20),
-         "<p>各镇人民政府、街道办事处：</p><p>经区人民政府同意，自2025年7月1日起，城市最低生活保障标准由每人每月780元提高到每人每月820元，农村最低生活保障标准由每人每年8400元提高到每人每年8900元。</p><p>各地要按新标准及时调整低保金发放，确保7月底前发放到位。</p>"),
-        ("2025-disclosure-priorities", "清源区民政局2025年政府信息公开工作要点", "清民办〔2025〕3号",
-         datetime.date(2025, 3, 10),
-         "<p>一、推进社会救助领域信息公开。按月公开低保、特困供养对象数量和资金支出情况。</p><p>二、规范村务居务公开。指导各村（社区）每季度首月20日前完成公开。</p><p>三、做好社会组织信用信息公示。</p>"),
+        (
+            "2025-dibao-standard",
+            "清源区民政局关于调整城乡最低生活保障标准的通知",
+            "清民发〔2025〕12号",
+            datetime.date(2025, 6, 20),
+            "<p>各镇人民政府、街道办事处：</p><p>经区人民政府同意，自2025年7月1日起，城市最低生活保障标准由每人每月780元提高到每人每月820元，农村最低生活保障标准由每人每年8400元提高到每人每年8900元。</p><p>各地要按新标准及时调整低保金发放，确保7月底前发放到位。</p>",
+        ),
+        (
+            "2025-disclosure-priorities",
+            "清源区民政局2025年政府信息公开工作要点",
+            "清民办〔2025〕3号",
+            datetime.date(2025, 3, 10),
+            "<p>一、推进社会救助领域信息公开。按月公开低保、特困供养对象数量和资金支出情况。</p><p>二、规范村务居务公开。指导各村（社区）每季度首月20日前完成公开。</p><p>三、做好社会组织信用信息公示。</p>",
+        ),
     ]
     for slug, title, number, day, body in articles:
-        publish_page(index, ArticlePage(
-            title=title, slug=slug, body=body, agency=demo.agency, document_number=number,
-            written_on=day, published_on=day, topic=demo.topics["zwgk-gk"],
-            genre=demo.genres["tz"], keywords="低保 信息公开", source="清源区民政局办公室",
-            summary=title,
-        ))
+        publish_page(
+            index,
+            ArticlePage(
+                title=title,
+                slug=slug,
+                body=body,
+                agency=demo.agency,
+                document_number=number,
+                written_on=day,
+                published_on=day,
+                topic=demo.topics["zwgk-gk"],
+                genre=demo.genres["tz"],
+                keywords="低保 信息公开",
+                source="清源区民政局办公室",
+                summary=title,
+            ),
+        )

@@ -5,8 +5,9 @@ import hashlib
 
 from django.utils import timezone
 
-from stdnum.cn import uscc
 from wagtail.models import Locale
+
+from stdnum.cn import uscc
 
 
 def credit_code(kind, region_code, seed, registrar="5"):

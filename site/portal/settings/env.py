@@ -18,7 +18,9 @@ def env_bool(name, default=False):
         return True
     if value.lower() in ("0", "false", "no", "off"):
         return False
-    raise ImproperlyConfigured(f"{name}={value!r}: expected 1/0, true/false, yes/no or on/off")
+    raise ImproperlyConfigured(
+        f"{name}={value!r}: expected 1/0, true/false, yes/no or on/off"
+    )
 
 
 def env_list(name, default=()):

@@ -8,7 +8,9 @@ from .env import env_bool, env_str
 
 DEBUG = env_bool("DEBUG", False)
 if not SECRET_KEY:  # noqa: F405
-    raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production")
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be set in the environment for production"
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
