@@ -10,7 +10,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
 
 _SERIAL = re.compile(r"\{(n+)\}")
-_SERIAL_MARK = "\x00"
+_SERIAL_MARK = "{n}"  # stays in the stored scope: readable, and PostgreSQL rejects NUL
 
 
 class IndexNumber(models.Model):
@@ -44,9 +44,9 @@ def render_scope(agency, day, pattern=None):
         "mm": f"{day.month:02d}",
     }
     width = len(_SERIAL.search(pattern).group(1))
-    text = _SERIAL.sub(_SERIAL_MARK, pattern)
+    text = _SERIAL.sub("{n}", pattern)
     try:
-        return text.format(**values), width
+        return text.format(**values, n=_SERIAL_MARK), width
     except KeyError as missing:
         raise ImproperlyConfigured(
             f"INDEX_NUMBER_PATTERN {pattern!r}: unknown placeholder {missing}"
