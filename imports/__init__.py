@@ -1,1 +1,4 @@
-"""See ARCHITECTURE.md: this room is built by a later issue."""
+"""Importers that bring editors' files into the portal (issue 3).
+
+``imports.plan_text`` parses plan pages copied from government websites.
+"""
