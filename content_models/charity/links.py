@@ -1,0 +1,43 @@
+"""Where a charity record lives on the site: a route of the charity section page.
+
+Records are not pages, so their public address is built from the section page and the
+record's natural key (统一社会信用代码 and year, 备案编号, 项目编号), never from a
+database id.
+"""
+
+from wagtail.models import Locale
+
+
+def default_section():
+    """The live charity section in the default language, which ``public_url`` uses."""
+    from .pages import CharityIndexPage  # pages import the records: avoid a cycle
+
+    return (
+        CharityIndexPage.objects.live()
+        .filter(locale=Locale.get_default())
+        .order_by("path")
+        .first()
+    )
+
+
+def record_url(record, section=None):
+    """The record's address on ``section`` (default: the Chinese section), or ""."""
+    section = section or default_section()
+    if section is None or not section.url:
+        return ""
+    name, kwargs = _route_of(record)
+    return section.url + section.reverse_subpage(name, kwargs=kwargs)
+
+
+def _route_of(record):
+    kind = record._meta.model_name
+    if kind == "charityorganisation":
+        return "organisation", {"credit_code": record.credit_code}
+    if kind == "fundraisingfiling":
+        return "filing", {"filing_number": record.filing_number}
+    if kind == "charityproject":
+        return "project", {"project_number": record.project_number}
+    if kind == "annualreport":
+        kwargs = {"credit_code": record.charity.credit_code, "year": record.year}
+        return "annual_report", kwargs
+    raise ValueError(f"no public route for {record._meta.label}")
