@@ -1,0 +1,68 @@
+"""What the plan template needs, worked out once so the template only prints.
+
+The body becomes a list of items in reading order, each heading with its anchor and
+its HTML level, each indicator table with its rows and their published progress. Tables
+that the body does not place are printed after it, so no indicator is ever hidden.
+"""
+
+from dataclasses import dataclass, field
+
+from .blocks import heading_anchor, heading_text
+from .charts import progress_series
+from .indicators import group_into_tables
+from .progress import public_progress
+
+
+@dataclass
+class TableView:
+    table: object
+    note: str = ""
+    rows: list = field(default_factory=list)  # [{"number", "indicator", "series"}]
+
+    @property
+    def with_progress(self):
+        return [row for row in self.rows if row["series"] is not None]
+
+
+def plan_context(plan):
+    tables = {table.title: table for table in group_into_tables(plan.indicators.all())}
+    series = progress_series(plan.indicators.all(), public_progress(plan))
+    items, placed = [], set()
+    for position, block in enumerate(plan.body):
+        item = {"type": block.block_type, "value": block.value}
+        if block.block_type == "heading":
+            item["anchor"] = heading_anchor(block, position)
+            item["text"] = heading_text(block.value["label"], block.value["title"])
+            # Level 1 headings are <h2>: the plan's title is the page's only <h1>.
+            item["tag"] = f"h{int(block.value['level']) + 1}"
+        elif block.block_type == "indicator_table":
+            title = block.value["table_title"]
+            if title not in tables or title in placed:
+                continue  # clean() refuses this; never break the public page over it
+            placed.add(title)
+            item["table"] = _table_view(
+                tables[title], series, plan, block.value["note"]
+            )
+        items.append(item)
+    unplaced = [
+        _table_view(table, series, plan)
+        for title, table in tables.items()
+        if title not in placed
+    ]
+    return {
+        "toc": plan.outline(),
+        "body_items": items,
+        "unplaced_tables": unplaced,
+        "issuing_notice": plan.public_issuing_notice(),
+        "has_progress": bool(series),
+    }
+
+
+def _table_view(table, series, plan, note=""):
+    view = TableView(table=table, note=note)
+    for number, indicator in enumerate(table.rows, start=1):
+        found = series.get(indicator.key)
+        if found is not None:
+            found.drawing = found.chart(plan.start_year, plan.end_year)
+        view.rows.append({"number": number, "indicator": indicator, "series": found})
+    return view

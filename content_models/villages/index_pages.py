@@ -1,0 +1,202 @@
+"""The 村务居务公开 section and one column per village or community.
+
+The tree is section → village (``VillageIndexPage``) → disclosures, so that a village
+clerk can later be given edit and publish rights on their own village's page and
+everything below it, and on nothing else (Wagtail page permissions are per subtree).
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import F, Max
+from django.db.models.functions import Coalesce, TruncDate
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Locale, Page
+
+from content_models.disclosure.public import public_items
+from content_models.regions.codes import VILLAGE
+
+from .categories import Category
+from .defaults import StandardTitleMixin
+from .disclosures import VillageDisclosurePage
+from .forms import VillageIndexForm
+from .listing import parse_filter
+
+PAGE_SIZE = 20
+
+
+class VillageAffairsIndexPage(Page):
+    """村务居务公开: the one section listing every village and community by town."""
+
+    intro = models.TextField(_("导语"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["disclosure.HomePage"]
+    subpage_types = ["villages.VillageIndexPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("村务居务公开栏目")
+
+    def villages_by_town(self):
+        """[(town Region, [(VillageIndexPage, latest public date or None), ...]), ...]
+        in 区划代码 order."""
+        villages = (
+            VillageIndexPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("region__parent")
+            .order_by("region__code")
+        )
+        towns = {}
+        for village in villages:
+            town = village.region.parent
+            towns.setdefault(town, []).append(
+                (village, village.latest_disclosure_date())
+            )
+        return list(towns.items())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["towns"] = self.villages_by_town()
+        return context
+
+
+class VillageIndexPage(StandardTitleMixin, Page):
+    """One village's or community's disclosure column (村务公开栏 / 居务公开栏)."""
+
+    standard_title_fields = ("region",)
+
+    region = models.ForeignKey(
+        "regions.Region",
+        verbose_name=_("村（社区）"),
+        on_delete=models.PROTECT,
+        related_name="village_pages",
+        help_text=_("选择村、社区或嘎查；每个村（社区）只有一个公开栏目"),
+    )
+    intro = models.TextField(_("导语"), blank=True)
+    # Kept by save(): one column per region per language (enforced by the database).
+    region_key = models.CharField(
+        max_length=40,
+        unique=True,
+        editable=False,
+        error_messages={"unique": _("该村（社区）在此语言下已有公开栏目")},
+    )
+
+    content_panels = [
+        FieldPanel("title", help_text=_("留空则使用村（社区）名称")),
+        FieldPanel("region"),
+        FieldPanel("intro"),
+    ]
+    base_form_class = VillageIndexForm
+    parent_page_types = ["villages.VillageAffairsIndexPage"]
+    subpage_types = ["villages.VillageDisclosurePage"]
+
+    class Meta:
+        verbose_name = _("村（社区）公开栏目")
+        verbose_name_plural = _("村（社区）公开栏目")
+
+    @classmethod
+    def standard_title_and_slug(cls, parent, values):
+        region = values.get("region")
+        if region is None:
+            return None
+        return region.name, region.code
+
+    # -- validation ----------------------------------------------------------------
+
+    def clean(self):
+        errors = {}
+        try:
+            super().clean()
+        except ValidationError as error:
+            error.update_error_dict(errors)
+        region = self.region if self.region_id else None
+        if region is not None and region.level != VILLAGE:
+            errors.setdefault("region", []).append(
+                gettext(
+                    "“%(name)s”（%(code)s）不是村（社区）级区划，请选择村、社区或嘎查"
+                )
+                % {"name": region.name, "code": region.code}
+            )
+        elif region is not None:
+            taken = self._other_column_for(region)
+            if taken is not None:
+                errors.setdefault("region", []).append(
+                    gettext("“%(name)s”（%(code)s）已有公开栏目《%(title)s》")
+                    % {"name": region.name, "code": region.code, "title": taken.title}
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def _locale(self):
+        return self.locale if self.locale_id else self.get_default_locale()
+
+    def _other_column_for(self, region):
+        locale = self._locale()
+        others = VillageIndexPage.objects.filter(region=region)
+        if locale is not None:
+            others = others.filter(locale=locale)
+        if self.pk:
+            others = others.exclude(pk=self.pk)
+        return others.first()
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "region_key" in update_fields:
+            self.region_key = f"{self._locale().language_code}:{self.region.code}"
+        return super().save(*args, **kwargs)
+
+    # -- the public list ----------------------------------------------------------
+
+    def public_disclosures(self):
+        """This column's public disclosures, newest period first.
+
+        A translated column also lists the Chinese disclosures not yet translated (they
+        link to the Chinese page): village accounts are rarely translated, and an
+        English column that looks empty would misinform."""
+        own = public_items(VillageDisclosurePage).child_of(self)
+        source = self._default_locale_version()
+        if source is not None:
+            untranslated = (
+                public_items(VillageDisclosurePage)
+                .child_of(source)
+                .exclude(translation_key__in=own.values("translation_key"))
+            )
+            own = own | untranslated
+        # A month ends in month m, a quarter in month 3q: one scale for both.
+        return own.annotate(end_month=Coalesce("month", F("quarter") * 3)).order_by(
+            "-year", "-end_month", "category", "-month"
+        )
+
+    def _default_locale_version(self):
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return None
+        return self.get_translation_or_none(default)
+
+    def latest_disclosure_date(self):
+        dates = (
+            self.public_disclosures()
+            .order_by()
+            .aggregate(
+                latest=Max(Coalesce("published_on", TruncDate("first_published_at")))
+            )
+        )
+        return dates["latest"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        disclosures = self.public_disclosures()
+        chosen = parse_filter(request.GET)
+        context["filter"] = chosen
+        context["categories"] = Category.choices
+        context["years"] = sorted(
+            set(disclosures.order_by().values_list("year", flat=True)), reverse=True
+        )
+        pages = Paginator(chosen.apply(disclosures), PAGE_SIZE)
+        context["disclosures"] = pages.get_page(request.GET.get("page"))
+        return context
