@@ -2,6 +2,9 @@
 
 Each test family builds on these instead of inventing its own world."""
 
+from django.conf import settings
+from django.utils import translation
+
 from wagtail.models import Locale, Page, Site
 
 import pytest
@@ -11,6 +14,15 @@ from content_models.regions.models import Region
 
 # Valid 统一社会信用代码 (check characters verified by python-stdnum).
 AGENCY_CODE = "11150299MJ0000001M"
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in Chinese: a request to /en/ leaves English active in the
+    thread, which would otherwise leak into the next test's messages."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -4,9 +4,9 @@ Every deadline and ratio of the charity family lives here, with its source
 (DOMAIN.md section D), so that models, pages and tests read the same rule.
 """
 
-import calendar
-import datetime
 from decimal import ROUND_HALF_UP, Decimal
+
+from content_models.disclosure.periods import add_months, add_years  # noqa: F401
 
 # 《慈善组织公开募捐管理办法》(民政部令第74号, 2024): a charity may hold the public
 # fundraising qualification once it has been registered for one year (was two).
@@ -30,18 +30,6 @@ FINAL_REPORT_MONTHS = 3
 # years), and its management costs stay within 10 % of the year's total spending.
 MIN_CHARITABLE_SPENDING_RATIO = Decimal("0.70")
 MAX_MANAGEMENT_COST_RATIO = Decimal("0.10")
-
-
-def add_months(day, months):
-    """The same day ``months`` later, clamped to the end of a shorter month
-    (31 August + 6 months = 28 or 29 February)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def add_years(day, years):
-    return add_months(day, 12 * years)
 
 
 def lasts_longer_than(start, end, months):

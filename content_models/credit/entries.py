@@ -15,9 +15,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFiel
 from wagtail.search import index
 
 from content_models.disclosure.metadata import edit_handler_with_metadata
+from content_models.disclosure.periods import add_months, add_years
 from content_models.disclosure.records import PublishedRecord
 
-from .deadlines import Deadline, add_months, add_years
+from .deadlines import Deadline
 
 REMOVAL_FIELDS = (
     "removed_on",

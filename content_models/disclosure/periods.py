@@ -4,6 +4,7 @@
 (《村民委员会组织法》第三十条, DOMAIN.md B). Every period rule lives here.
 """
 
+import calendar
 import datetime
 from dataclasses import dataclass
 
@@ -81,3 +82,16 @@ def validate_period(year, quarter=None, month=None):
         )
     if month is not None and not 1 <= month <= 12:
         raise ValidationError(_("月份应为1至12，而不是%(month)s") % {"month": month})
+
+
+def add_months(day, months):
+    """The same day ``months`` later, clamped to the end of a shorter month: a
+    deadline counted from 31 August reaches six months on 28 (or 29) February."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def add_years(day, years):
+    """“满N年” counted to the anniversary; 29 February falls back to 28 February."""
+    return add_months(day, 12 * years)

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 import pytest
 
-from content_models.credit.deadlines import add_months, add_years
 from content_models.credit.models import CreditListEntry, SocialOrganisation
+from content_models.disclosure.periods import add_months, add_years
 
 from .credit_factories import (  # noqa: F401 (fixtures)
     BAD_CHECKSUM,

@@ -134,3 +134,16 @@ def test_demo_text_publishes_no_personal_data(demo_site, client):
         for candidate in re.findall(r"\d{17}[\dXx]", html):
             assert not is_valid_id_number(candidate), (page.url, candidate)
         assert not re.search(r"(?<!\d)1[3-9]\d{9}(?!\d)", html), page.url
+
+
+def test_english_pages_show_english_labels(demo_site, client):
+    home = client.get("/en/").content.decode()
+    assert "Skip to main content" in home and "跳到正文" not in home
+    assert "All demonstration data are fictitious" in home
+    chinese_home = client.get("/").content.decode()
+    assert "跳到正文" in chinese_home and "Skip to main content" not in chinese_home
+    notice = apps.get_model("disclosure", "ArticlePage").objects.live().first()
+    assert "索引号" in client.get(notice.url).content.decode()
+    # Records are data and stay Chinese; the labels around them are English.
+    credit = client.get("/en/credit/").content.decode()
+    assert "清源区" in credit and "<html lang=\"en\"" in credit

@@ -1,5 +1,7 @@
 """Template tags that only format: they read what the template already has."""
 
+from decimal import Decimal, InvalidOperation
+
 from django import template
 from django.conf import settings
 from django.utils import translation
@@ -48,3 +50,15 @@ def language_links(context, page=None):
             {"code": code, "name": name, "url": url, "current": code == current}
         )
     return {"links": links}
+
+
+@register.filter
+def yuan(amount):
+    """An amount in 元 as accounts print it, 1,234,567.00, in every language: Django's
+    zh-hans locale does not group digits, and finance tables need it."""
+    if amount is None or amount == "":
+        return "—"
+    try:
+        return f"{Decimal(amount):,.2f}"
+    except (InvalidOperation, TypeError, ValueError):
+        return "—"

@@ -15,12 +15,3 @@ def charity_url(context, record):
     page = context.get("page")
     section = page if isinstance(page, CharityIndexPage) else None
     return record_url(record, section)
-
-
-@register.filter
-def yuan(value):
-    """An amount in 元 with thousands separators and two decimals (1,234,567.00): the
-    zh-hans locale of Django does not group digits, and financial tables need it."""
-    if value is None or value == "":
-        return "—"
-    return f"{value:,.2f}"
