@@ -29,12 +29,12 @@ from wagtail.search import index
 
 from content_models.disclosure.pages import DisclosurePage, page_edit_handler
 from content_models.disclosure.periods import Period, validate_period
+from content_models.disclosure.privacy import personal_data_problems
 
 from .categories import MONTH_CHOICES, QUARTER_CHOICES, Category
 from .defaults import StandardTitleMixin
 from .finance import finance_rows_problem, totals_of
 from .forms import VillageDisclosureForm
-from .privacy import personal_data_problems
 
 
 def standard_title(region, period, category, language=None):

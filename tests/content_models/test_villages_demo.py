@@ -4,6 +4,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from content_models.disclosure.models import IndexNumber
+from content_models.disclosure.privacy import personal_data_problems
 from content_models.regions.codes import VILLAGE
 from content_models.villages.categories import Category, Direction
 from content_models.villages.models import (
@@ -11,7 +12,6 @@ from content_models.villages.models import (
     VillageDisclosurePage,
     VillageIndexPage,
 )
-from content_models.villages.privacy import personal_data_problems
 from portal.demo import core, villages
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 import pytest
 
 from content_models.disclosure.periods import Period
+from content_models.disclosure.privacy import personal_data_problems
 from content_models.regions.models import Region
 from content_models.villages.categories import Category
 from content_models.villages.disclosures import standard_title
@@ -18,7 +19,6 @@ from content_models.villages.models import (
     VillageAttachment,
     VillageIndexPage,
 )
-from content_models.villages.privacy import personal_data_problems
 from portal.demo.helpers import translate_page
 
 from .villages_factories import *  # noqa: F403  (the fixtures)

@@ -147,3 +147,12 @@ def test_english_pages_show_english_labels(demo_site, client):
     # Records are data and stay Chinese; the labels around them are English.
     credit = client.get("/en/credit/").content.decode()
     assert "清源区" in credit and "<html lang=\"en\"" in credit
+
+
+def test_language_switch_keeps_the_record(demo_site, client):
+    entry = apps.get_model("credit", "CreditListEntry").objects.filter(live=True).first()
+    url = entry.public_url()
+    html = client.get(url).content.decode()
+    assert f'href="/en{url}"' in html
+    english = client.get(f"/en{url}").content.decode()
+    assert f'href="{url}"' in english

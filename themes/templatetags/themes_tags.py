@@ -30,22 +30,27 @@ def breadcrumbs(context, page):
 
 @register.inclusion_tag("themes/includes/languages.html", takes_context=True)
 def language_links(context, page=None):
-    """A link per language to this page's translation, or to that language's home."""
+    """A link per language to this page's translation, or to that language's home.
+
+    On a routable section (a credit entry at /credit/entries/7/) the route is kept, so
+    the link leads to the same record in the other language."""
     current = translation.get_language()
-    translations = {}
+    translations, route = {}, ""
     if isinstance(page, Page):
         translations = {
             p.locale.language_code: p
             for p in page.get_translations(inclusive=True).live()
         }
+        path, own_url = context["request"].path, page.url or ""
+        if own_url and path.startswith(own_url):
+            route = path[len(own_url) :]
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
         if target is not None:
-            url = target.url
+            url = target.url + route
         else:
-            with translation.override(code):
-                url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+            url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
         links.append(
             {"code": code, "name": name, "url": url, "current": code == current}
         )

@@ -1,4 +1,4 @@
-"""A guard against unmasked personal data in a village disclosure.
+"""Unmasked personal data: the one place that finds and masks it (ARCHITECTURE.md).
 
 Name lists (低保、补贴、救助对象) are the usual content of 政务/事务公开, and county
 sites have leaked full ID numbers and phone numbers in exactly these notices
@@ -6,7 +6,8 @@ sites have leaked full ID numbers and phone numbers in exactly these notices
 text must show them masked: ID ``35*************123``, phone ``138****1234``.
 
 Only the detection lives here; whether an 18-digit string is an ID number is decided by
-``disclosure.identifiers`` (python-stdnum).
+``identifiers`` (python-stdnum). Village disclosures refuse such text today; the
+pre-publish guards of the publishing workflow build on the same functions.
 """
 
 import re
@@ -14,7 +15,7 @@ import re
 from django.utils.html import strip_tags
 from django.utils.translation import gettext
 
-from content_models.disclosure.identifiers import is_valid_id_number
+from .identifiers import is_valid_id_number
 
 _ID_CANDIDATE = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
 _MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
