@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "content_models.credit",
     "content_models.charity",
     "themes",
+    "imports",
     # wagtail-localize replaces wagtail.locales (see STACK.md)
     "wagtail_localize",
     "wagtail_localize.locales",
