@@ -1,0 +1,1 @@
+"""Registry records (credit lists, charity filings, village finances) from CSV/XLSX."""

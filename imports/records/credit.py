@@ -1,0 +1,217 @@
+"""KIND ``credit-list``: 活动异常名录 / 严重违法失信名单 entries, one row per listing.
+
+Natural key: 统一社会信用代码 + 名录类型 + 列入日期 (the model's own constraint). An
+organisation not yet registered here is created (as a draft) from the row's 名称,
+组织类型 and 登记管理机关.
+"""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from content_models.credit.entries import ListType
+from content_models.credit.models import CreditListEntry, SocialOrganisation
+from content_models.credit.organisations import OrgType
+from content_models.disclosure.identifiers import (
+    credit_code_problem,
+    normalise_credit_code,
+)
+from content_models.regions.models import Region
+
+from .kinds import (
+    Column,
+    Planned,
+    RowReader,
+    Spec,
+    full_clean_into,
+    latest_draft,
+    save_draft,
+)
+from .values import CellProblem, parse_choice, parse_date
+
+# Column headers as officials write them; the first is the template's.
+COLUMNS = [
+    Column(
+        "credit_code",
+        "统一社会信用代码",
+        ("信用代码", "社会信用代码"),
+        True,
+        "credit_code",
+        "51150299MJ0000000E",
+    ),
+    Column(
+        "name",
+        "社会组织名称",
+        ("组织名称", "单位名称", "名称"),
+        False,
+        "name",
+        "清源区书法家协会",
+    ),
+    Column(
+        "org_type", "组织类型", ("社会组织类型", "类型"), False, "org_type", "社会团体"
+    ),
+    Column(
+        "registering_authority",
+        "登记管理机关",
+        ("登记机关",),
+        False,
+        "registering_authority",
+        "清源区民政局",
+    ),
+    Column("region", "所在区划代码", ("区划代码",), False, "region", "150299000000"),
+    Column(
+        "list_type",
+        "名录类型",
+        ("名单类型", "列入名录"),
+        True,
+        "list_type",
+        "活动异常名录",
+    ),
+    Column(
+        "reason",
+        "列入事由",
+        ("列入原因", "事由"),
+        True,
+        "reason",
+        "未按规定报送年度工作报告",
+    ),
+    Column(
+        "legal_basis",
+        "列入依据",
+        ("依据",),
+        True,
+        "legal_basis",
+        "《社会组织信用信息管理办法》第十条",
+    ),
+    Column(
+        "deciding_authority",
+        "作出决定机关",
+        ("决定机关", "列入决定机关"),
+        True,
+        "deciding_authority",
+        "清源区民政局",
+    ),
+    Column(
+        "decision_number",
+        "列入决定书文号",
+        ("决定书文号", "文号"),
+        False,
+        "decision_number",
+        "清民社异〔2024〕1号",
+    ),
+    Column("listed_on", "列入日期", ("列入时间",), True, "listed_on", "2024-07-02"),
+    Column("removed_on", "移出日期", ("移出时间",), False, "removed_on", ""),
+    Column("removal_reason", "移出事由", ("移出原因",), False, "removal_reason", ""),
+    Column("removal_authority", "移出决定机关", (), False, "removal_authority", ""),
+    Column(
+        "removal_decision_number",
+        "移出决定书文号",
+        (),
+        False,
+        "removal_decision_number",
+        "",
+    ),
+    Column("agency", "发布机构", (), False, "agency", ""),
+]
+
+ENTRY_FIELDS = (
+    "reason",
+    "legal_basis",
+    "deciding_authority",
+    "decision_number",
+    "removal_reason",
+    "removal_authority",
+    "removal_decision_number",
+)
+
+
+def parse_region(text):
+    found = Region.objects.filter(code=text).first()
+    if found is None:
+        raise CellProblem(_("区划代码“%(code)s”不存在") % {"code": text})
+    return found
+
+
+def _organisation(reader, code, context):
+    """The organisation by its code: registered, created earlier in this file, or
+    new from this row."""
+    found = SocialOrganisation.objects.filter(credit_code=code).first()
+    if found is not None:
+        return found
+    if code in context.new_records:
+        return context.new_records[code]
+    for key in ("name", "org_type", "registering_authority"):
+        reader.parse(key, str, required=True)  # only reports a missing cell
+    org = SocialOrganisation(
+        credit_code=code,
+        name=reader.text("name"),
+        org_type=reader.parse("org_type", parse_choice, OrgType) or "",
+        registering_authority=reader.text("registering_authority"),
+        region=reader.parse("region", parse_region),
+        live=False,
+    )
+    try:
+        org.agency = context.agency(reader.text("agency"))
+    except ValueError as problem:
+        reader.add("agency", problem)
+        return None
+    before = len(reader.problems)
+    full_clean_into(reader, org)
+    if len(reader.problems) == before:
+        context.new_records[code] = org
+    return org
+
+
+def plan(spec, table, context):
+    return [plan_row(spec, table, row, context) for row in table.rows]
+
+
+def plan_row(spec, table, row, context):
+    reader = RowReader(spec, table, row)
+    code = normalise_credit_code(reader.text("credit_code"))
+    if code and credit_code_problem(code):
+        reader.add("credit_code", credit_code_problem(code))
+    list_type = reader.parse("list_type", parse_choice, ListType)
+    listed_on = reader.parse("listed_on", parse_date)
+    removed_on = reader.parse("removed_on", parse_date)
+    for key in ENTRY_FIELDS:
+        reader.parse(key, str)  # reports required cells left empty
+    if reader.problems or not code:
+        if not code:
+            reader.add("credit_code", _("必填项不能为空"))
+        return Planned(row, problems=reader.problems)
+    org = _organisation(reader, code, context)
+    if org is None or reader.problems:
+        return Planned(row, problems=reader.problems)
+    existing = None
+    if org.pk:
+        existing = CreditListEntry.objects.filter(
+            organisation=org, list_type=list_type, listed_on=listed_on
+        ).first()
+    entry = latest_draft(existing) or CreditListEntry(
+        organisation=org, agency=org.agency, list_type=list_type, listed_on=listed_on
+    )
+    for key in ENTRY_FIELDS:
+        setattr(entry, key, reader.text(key))
+    entry.removed_on = removed_on
+    # A new organisation has no id yet: its uniqueness is checked by the planner's
+    # duplicate-row check instead of the database constraint.
+    full_clean_into(reader, entry, exclude=None if org.pk else ["organisation"])
+
+    def save(user):
+        if org.pk is None:
+            save_draft(org, user)
+        entry.organisation = org
+        return save_draft(entry, user)
+
+    return Planned(
+        row, key=(code, list_type, listed_on), problems=reader.problems, save=save
+    )
+
+
+CREDIT_LIST = Spec(
+    kind="credit-list",
+    label=gettext_lazy("社会组织信用名录"),
+    columns=COLUMNS,
+    planner=plan,
+    filename="credit-list",
+)

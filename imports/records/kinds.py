@@ -1,0 +1,197 @@
+"""What each KIND of registry file looks like and how its rows become records.
+
+One ``Spec`` per kind: its columns (the Chinese header an official writes, and the
+aliases we accept, in one list per kind), and ``plan(rows, context)`` which turns the
+rows into ``Planned`` writes, each carrying the problems found. Validation is the
+models' own ``full_clean()``; here we only parse cells and find the record a row's
+natural key points at (upsert, never duplicate).
+
+Imported records are saved as drafts: a new record with ``live=False`` and a first
+revision; an existing live record gets a new draft revision and its public version is
+left alone until an editor publishes it (Wagtail docs, “Snippets: saving drafts”).
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from content_models.disclosure.models import Agency
+
+from .values import CellProblem
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str  # the header the template writes
+    aliases: tuple = ()  # other headers officials write for the same column
+    required: bool = False
+    field: str = ""  # the model field it fills, to put model errors on the column
+    example: str = ""
+
+    @property
+    def all_headers(self):
+        return (self.header, *self.aliases)
+
+
+@dataclass
+class Planned:
+    """One row's intended write: ``save(user)`` returns "created" or "updated"."""
+
+    row: object
+    key: tuple = None
+    problems: list = field(default_factory=list)  # [(column header, message)]
+    save: object = None
+
+    @property
+    def valid(self):
+        return not self.problems
+
+
+@dataclass
+class Spec:
+    kind: str
+    label: str
+    columns: list
+    planner: object  # (spec, table, context) -> [Planned]
+    filename: str
+
+    def plan(self, table, context):
+        return self.planner(self, table, context)
+
+    def column(self, key):
+        return next(c for c in self.columns if c.key == key)
+
+    def header(self, table, key):
+        return table.headers.get(key) or self.column(key).header
+
+
+class Context:
+    """What a run shares between rows: the user, and records created earlier in the
+    same file (a new organisation listed twice is created once)."""
+
+    def __init__(self, user=None):
+        self.user = user
+        self.new_records = {}
+        self._default_agency = None
+
+    def agency(self, name):
+        if name:
+            found = Agency.objects.filter(name=name).first()
+            if found is None:
+                raise CellProblem(_("发布机构“%(name)s”不存在") % {"name": name})
+            return found
+        if self._default_agency is None:
+            agencies = list(Agency.objects.all()[:2])
+            if len(agencies) != 1:
+                raise CellProblem(
+                    _("系统中有多个发布机构（或没有），请在“发布机构”列填写机构名称")
+                )
+            self._default_agency = agencies[0]
+        return self._default_agency
+
+
+class RowReader:
+    """Parses the cells of one row, collecting every problem instead of stopping."""
+
+    def __init__(self, spec, table, row):
+        self.spec, self.table, self.row = spec, table, row
+        self.problems = list(row.problems)
+
+    def text(self, key):
+        return self.row.values.get(key, "").strip()
+
+    def parse(self, key, parser, *args, required=None):
+        text = self.text(key)
+        column = self.spec.column(key)
+        if not text:
+            if required if required is not None else column.required:
+                self.problems.append(
+                    (self.spec.header(self.table, key), _("必填项不能为空"))
+                )
+            return None
+        try:
+            return parser(text, *args)
+        except CellProblem as problem:
+            self.problems.append((self.spec.header(self.table, key), str(problem)))
+            return None
+
+    def add(self, key, message):
+        header = self.spec.header(self.table, key) if key else ""
+        self.problems.append((header, str(message)))
+
+    def add_validation_error(self, error, model=None):
+        """Model errors on the columns that filled the fields."""
+        by_field = {c.field: c.key for c in self.spec.columns if c.field}
+        for name, messages in error.update_error_dict({}).items():
+            key = by_field.get(name)
+            if key:
+                header = self.spec.header(self.table, key)
+            elif model is not None and name != "__all__":
+                try:
+                    header = str(model._meta.get_field(name).verbose_name)
+                except Exception:  # noqa: BLE001 - a non-field key: no column
+                    header = ""
+            else:
+                header = ""
+            for message in messages:
+                self.problems.append((header, str(message)))
+
+
+def duplicate_problem(first_row):
+    return ("", _("与第%(row)d行重复（同一记录在文件中出现两次）") % {"row": first_row})
+
+
+def full_clean_into(reader, instance, **kwargs):
+    try:
+        instance.full_clean(**kwargs)
+    except ValidationError as error:
+        reader.add_validation_error(error, type(instance))
+
+
+def save_draft(record, user):
+    """Create as a draft, or add a draft revision; never publish."""
+    if record.pk is None:
+        record.live = False
+        record.save()
+        record.save_revision(user=user)
+        return "created"
+    if not record.live:
+        record.save()
+    # A live record keeps its public version; the import waits in a draft revision.
+    record.save_revision(user=user)
+    return "updated"
+
+
+def latest_draft(record):
+    """The record as its latest revision has it, so pending edits are built on."""
+    if record is None:
+        return None
+    return (
+        record.get_latest_revision_as_object() if record.latest_revision_id else record
+    )
+
+
+def kinds():
+    from .charity import CHARITY
+    from .credit import CREDIT_LIST
+    from .finance import DISCLOSURE_FINANCE
+
+    return {spec.kind: spec for spec in (CREDIT_LIST, CHARITY, DISCLOSURE_FINANCE)}
+
+
+class UnknownKind(ValueError):
+    def __init__(self, kind):
+        self.kind = kind
+        super().__init__(
+            _("未知的导入类型“%(kind)s”，可选：%(kinds)s")
+            % {"kind": kind, "kinds": "、".join(kinds())}
+        )
+
+
+def get_spec(kind):
+    try:
+        return kinds()[kind]
+    except KeyError:
+        raise UnknownKind(kind) from None
