@@ -13,7 +13,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
 from content_models.disclosure.identifiers import (
+    OrgType,
     normalise_credit_code,
+    org_type_problem,
     validate_credit_code,
 )
 from content_models.disclosure.metadata import edit_handler_with_metadata
@@ -21,12 +23,6 @@ from content_models.disclosure.periods import validate_period
 from content_models.disclosure.records import PublishedRecord
 
 from . import links, rules
-
-
-class OrgType(models.TextChoices):
-    SOCIAL_ASSOCIATION = "社会团体", _("社会团体")
-    PRIVATE_NON_ENTERPRISE = "民办非企业单位", _("民办非企业单位")
-    FOUNDATION = "基金会", _("基金会")
 
 
 class CharityQuerySet(models.QuerySet):
@@ -55,7 +51,7 @@ class CharityOrganisation(PublishedRecord):
         unique=True,
         validators=[validate_credit_code],
     )
-    org_type = models.CharField(_("组织类型"), max_length=8, choices=OrgType.choices)
+    org_type = models.CharField(_("组织类型"), max_length=1, choices=OrgType.choices)
     registering_authority = models.CharField(_("登记管理机关"), max_length=100)
     registered_on = models.DateField(_("登记日期"))
     recognised_on = models.DateField(
@@ -188,6 +184,9 @@ class CharityOrganisation(PublishedRecord):
             super().clean()
         except ValidationError as error:
             errors = error.update_error_dict(errors)
+        mismatch = org_type_problem(self.credit_code, self.org_type)
+        if mismatch and "credit_code" not in errors:
+            errors["org_type"] = [mismatch]
         errors.update(self._date_problems())
         errors.update(self._tax_problems())
         errors.update(self._link_problems())

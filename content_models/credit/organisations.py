@@ -15,43 +15,15 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
 from content_models.disclosure.identifiers import (
+    OrgType,
     credit_code_problem,
     normalise_credit_code,
+    org_type_problem,
 )
 from content_models.disclosure.metadata import edit_handler_with_metadata
 from content_models.disclosure.records import PublishedRecord
 
 from .forms import SocialOrganisationForm
-
-# GB 32100-2015: first character 5 = registered by 民政 (civil affairs).
-CIVIL_AFFAIRS_REGISTRAR = "5"
-
-
-class OrgType(models.TextChoices):
-    # The values are the code's second character when the registrar is 民政.
-    SOCIAL_GROUP = "1", _("社会团体")
-    PRIVATE_NON_ENTERPRISE = "2", _("民办非企业单位")
-    FOUNDATION = "3", _("基金会")
-
-
-def org_type_problem(code, org_type):
-    """None if a valid 民政 code agrees with ``org_type``, else what disagrees."""
-    if not code.startswith(CIVIL_AFFAIRS_REGISTRAR) or org_type not in OrgType.values:
-        return None  # an unknown org_type is reported by the field's own choices check
-    kind = code[1:2]
-    if kind == org_type:
-        return None
-    implied = OrgType(kind).label if kind in OrgType.values else _("其他组织")
-    return _(
-        "统一社会信用代码“%(code)s”第2位为“%(kind)s”，表示%(implied)s，"
-        "与组织类型“%(org_type)s”不符（%(org_type)s应为“%(expected)s”）"
-    ) % {
-        "code": code,
-        "kind": kind,
-        "implied": implied,
-        "org_type": OrgType(org_type).label,
-        "expected": org_type,
-    }
 
 
 class SocialOrganisation(PublishedRecord):

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy
 
 from content_models.credit.entries import ListType
 from content_models.credit.models import CreditListEntry, SocialOrganisation
-from content_models.credit.organisations import OrgType
 from content_models.disclosure.identifiers import (
+    OrgType,
     credit_code_problem,
     normalise_credit_code,
 )

@@ -75,7 +75,7 @@ def test_create_a_charity_through_the_admin(admin_client, home, agency):
     data = {
         "name": "清源区扶残助困基金会",
         "credit_code": make.code("扶残").lower(),
-        "org_type": "基金会",
+        "org_type": "3",
         "registering_authority": "清源区民政局",
         "registered_on": "2019-01-15",
         "recognised_on": "2019-01-15",
@@ -97,7 +97,7 @@ def test_admin_form_names_the_broken_rule(admin_client, home, agency):
     data = {
         "name": "清源区新成立基金会",
         "credit_code": make.code("新成立"),
-        "org_type": "基金会",
+        "org_type": "3",
         "registering_authority": "清源区民政局",
         "registered_on": "2025-01-15",
         "recognised_on": "2025-01-15",

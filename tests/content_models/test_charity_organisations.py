@@ -26,6 +26,15 @@ def test_credit_code_is_checked_by_the_shared_validator(agency):
     assert bad in errors["credit_code"][0]
 
 
+def test_org_type_must_agree_with_the_credit_code(agency):
+    # The same rule as for credit lists: a 5x code's second character is its type.
+    foundation_code = make.code("mismatch", 3)
+    record = make.charity(agency, credit_code=foundation_code, org_type="1", publish=False)
+    assert foundation_code in errors_of(record)["org_type"][0]
+    record.org_type = "3"
+    record.full_clean()
+
+
 def test_credit_code_is_normalised_and_unique(agency):
     good = make.code("dup")
     make.charity(agency, credit_code=good.lower())
@@ -38,7 +47,7 @@ def test_credit_code_is_normalised_and_unique(agency):
         CharityOrganisation.objects.create(
             name="另一家",
             credit_code=good,
-            org_type="基金会",
+            org_type="3",
             registering_authority="清源区民政局",
             registered_on=D(2020, 1, 1),
             address="演示地址",
@@ -125,7 +134,7 @@ def test_qualification_lists(agency):
     make.charity(
         agency,
         name="乙服务中心",
-        org_type="民办非企业单位",
+        org_type="2",
         public_fundraising_since=None,
         tax_deductible_from=year - 3,
         tax_deductible_until=year - 1,

@@ -24,7 +24,7 @@ def plain_charity(section, agency):
     return make.charity(
         agency,
         name="清源区夕阳红养老服务中心",
-        org_type="民办非企业单位",
+        org_type="2",
         credit_code=make.code("夕阳红", kind=2),
         public_fundraising_since=None,
         tax_deductible_from=None,

@@ -178,7 +178,7 @@ def _charity(
         CharityOrganisation(
             name=name,
             credit_code=code,
-            org_type=org_type,
+            org_type=str(KIND_CODES[org_type]),
             registering_authority="清源区民政局",
             registered_on=registered,
             recognised_on=recognised,
