@@ -282,3 +282,7 @@ class CharityOrganisation(PublishedRecord):
 
     def public_url(self):
         return links.record_url(self)
+
+    def public_dependents(self):
+        """Records that show this organisation's name and region."""
+        return [*self.filings.all(), *self.annual_reports.all(), *self.projects.all()]

@@ -217,3 +217,6 @@ class CreditListEntry(PublishedRecord):
         from .pages import section_url
 
         return section_url("entry", self.pk)
+
+    def public_list_type(self):
+        return self.list_type

@@ -160,3 +160,7 @@ class SocialOrganisation(PublishedRecord):
         from .pages import section_url
 
         return section_url("organisation", self.pk)
+
+    def public_dependents(self):
+        """Records that show this organisation's name and region."""
+        return self.entries.all()

@@ -213,6 +213,9 @@ class DisclosureMetadata(models.Model):
     def public_url(self):
         return getattr(self, "url", None) or ""
 
+    def public_list_type(self):
+        return ""
+
     def as_public_record(self):
         region = self.public_region()
         period = self.public_period()
@@ -230,4 +233,5 @@ class DisclosureMetadata(models.Model):
             published_on=self.publication_date,
             written_on=self.written_on,
             period=period.slug if period else None,
+            list_type=self.public_list_type(),
         )

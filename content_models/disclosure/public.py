@@ -25,6 +25,7 @@ class PublicRecord:
     published_on: datetime.date | None
     written_on: datetime.date | None
     period: str | None  # Period.slug
+    list_type: str = ""  # credit list entries: which 名录/名单
 
 
 def is_public(item):

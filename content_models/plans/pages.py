@@ -25,7 +25,13 @@ from content_models.disclosure.pages import DisclosurePage, page_edit_handler
 from content_models.disclosure.periods import validate_period
 from content_models.disclosure.public import is_public, public_items
 
-from .blocks import PlanBodyBlock, block_text, outline, referenced_tables
+from .blocks import (
+    PlanBodyBlock,
+    block_text,
+    heading_anchor,
+    outline,
+    referenced_tables,
+)
 from .indicators import Indicator, group_into_tables
 from .rendering import plan_context
 
@@ -175,6 +181,21 @@ class PlanPage(DisclosurePage):
         for indicator in self.indicators.all():
             parts.append(" ".join(filter(None, [indicator.area, indicator.name])))
         return "\n".join(part for part in parts if part)
+
+    def public_sections(self):
+        """[(anchor, heading, text)]: the body cut at each heading, so that a search
+        hit can land on the part of a long plan that matched."""
+        sections = []
+        for position, block in enumerate(self.body):
+            if block.block_type == "heading":
+                heading = block_text(block)
+                sections.append((heading_anchor(block, position), heading, []))
+            elif sections:
+                sections[-1][2].append(block_text(block))
+        return [
+            (anchor, heading, "\n".join(part for part in parts if part))
+            for anchor, heading, parts in sections
+        ]
 
     def public_region(self):
         return self.region or self.agency.region

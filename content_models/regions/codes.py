@@ -46,3 +46,14 @@ def parent_prefix(code):
 def descendant_prefix(code):
     """Codes starting with this belong to the region or lie below it."""
     return {DISTRICT: code[:6], TOWN: code[:9]}.get(level_of(code), code)
+
+
+def lineage(code):
+    """The codes of the district, town and village a code lies in, top down."""
+    level = level_of(code)
+    codes = [code[:6] + "000000"]
+    if level >= TOWN:
+        codes.append(code[:9] + "000")
+    if level == VILLAGE:
+        codes.append(code)
+    return codes

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "content_models.charity",
     "themes",
     "imports",
+    "search",
     # wagtail-localize replaces wagtail.locales (see STACK.md)
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -149,8 +150,11 @@ WAGTAILDOCS_EXTENSIONS = [
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
-# Search engine for the public search (issue 4); empty means the embedded engine.
+# The public search (search/): Elasticsearch when ELASTICSEARCH_URL is set (the index is
+# reached through this alias), else the embedded engine's files in SEARCH_INDEX_DIR.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_INDEX = env_str("ELASTICSEARCH_INDEX", "portal-public")
+SEARCH_INDEX_DIR = Path(env_str("SEARCH_INDEX_DIR", str(VAR_DIR / "search")))
 
 # 索引号 pattern (DOMAIN.md A2): placeholders {机构代码}, {yyyy}, {mm} and a serial
 # written as n's ({nnnnn} = 5 digits). The serial counts within everything else the

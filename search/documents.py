@@ -1,0 +1,134 @@
+"""What goes into the public index: one or more documents per public item.
+
+Documents are built only from ``as_public_record()`` (content_models/disclosure/public.py),
+so search shows exactly what the pages and open data show. A plan also gives one
+document per section, so that a hit lands on the part that matched.
+"""
+
+import datetime
+from dataclasses import dataclass, replace
+
+from django.apps import apps
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Page
+
+from content_models.disclosure.metadata import DisclosureMetadata
+from content_models.disclosure.public import is_public, public_items
+from content_models.regions.codes import lineage
+
+# The result types the public can filter on, by ``record_kind``.
+KIND_LABELS = {
+    "plan": _("规划"),
+    "article": _("公开文件"),
+    "village_disclosure": _("村务居务公开"),
+    "credit_entry": _("信用名录"),
+    "social_organisation": _("社会组织"),
+    "charity_organisation": _("慈善组织"),
+    "fundraising_filing": _("募捐方案备案"),
+    "charity_annual_report": _("慈善组织年度报告"),
+    "charity_project": _("慈善项目"),
+}
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    id: str  # unique in the index
+    key: str  # the item's key; a plan's section documents share it
+    kind: str
+    language: str
+    title: str
+    text: str
+    url: str
+    published: datetime.date | None
+    region: str  # 12-digit code or ""
+    agency: str
+    list_type: str
+    context: str = ""  # shown above the title: the plan a section belongs to
+
+    @property
+    def year(self):
+        return self.published.year if self.published else None
+
+    @property
+    def region_path(self):
+        return lineage(self.region) if self.region else []
+
+
+def searchable_models():
+    """Every concrete model whose rows describe themselves as public records."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, DisclosureMetadata) and not model._meta.abstract
+    ]
+
+
+def item_key(item):
+    return f"{item._meta.label_lower}:{item.pk}"
+
+
+def documents_for(item):
+    """The documents of one item: none unless it is public now."""
+    if not is_public(item):
+        return []
+    record = item.as_public_record()
+    if not record.url:
+        return []  # not reachable yet (its section page is not published)
+    main = SearchDocument(
+        id=record.key,
+        key=record.key,
+        kind=record.kind,
+        language=record.language,
+        title=record.title,
+        text=record.text,
+        url=record.url,
+        published=record.published_on,
+        region=record.region_code or "",
+        agency=record.agency,
+        list_type=record.list_type,
+    )
+    sections = getattr(item, "public_sections", None)
+    if sections is None:
+        return [main]
+    # The plan's own document keeps title and summary; its text lives in the sections.
+    parts = [
+        SearchDocument(
+            id=f"{record.key}#{anchor}",
+            key=record.key,
+            kind=record.kind,
+            language=record.language,
+            title=heading,
+            text=text,
+            url=f"{record.url}#{anchor}",
+            published=record.published_on,
+            region=main.region,
+            agency=record.agency,
+            list_type="",
+            context=record.title,
+        )
+        for anchor, heading, text in sections()
+    ]
+    summary = getattr(item, "summary", "")
+    return [replace(main, text=summary), *parts]
+
+
+def all_public_items():
+    """Every public item, for a rebuild: pages through the tree, records per model."""
+    for model in searchable_models():
+        rows = public_items(model)
+        if issubclass(model, Page):
+            rows = rows.select_related("locale", "agency")
+        else:
+            rows = rows.select_related("agency")
+        yield from rows.iterator(chunk_size=500)
+
+
+def load_item(key):
+    """The item a key names, or None when it no longer exists."""
+    label, _, pk = key.partition(":")
+    try:
+        model = apps.get_model(label)
+    except (LookupError, ValueError):
+        return None
+    return model._default_manager.filter(pk=pk).first()

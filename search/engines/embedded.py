@@ -1,0 +1,337 @@
+"""The embedded engine: tantivy (a Lucene-like library in Rust) in files under
+``SEARCH_INDEX_DIR``; no service to run.
+
+Text arrives already folded and segmented (search/text.py), so tantivy only splits on
+whitespace. Each rebuild writes a new directory and then replaces the ``CURRENT``
+pointer file in one rename, the embedded twin of Elasticsearch's alias swap.
+"""
+
+import datetime
+import json
+import os
+import shutil
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import tantivy
+
+from .. import text
+from ..query import Hit, SearchResult
+from . import (
+    FACET_FIELDS,
+    PHRASE_BONUS,
+    TITLE_BOOST,
+    WORD_BONUS,
+    EngineUnavailable,
+    term_weight,
+    typed_words,
+)
+
+Occur = tantivy.Occur
+Query = tantivy.Query
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+_WRITER_HEAP = 64_000_000
+# Hits fetched beyond the page, so that equal scores can be ordered by date.
+_TIE_WINDOW = 50
+
+
+def _schema():
+    builder = tantivy.SchemaBuilder()
+    for name in ("id", "key"):
+        builder.add_text_field(name, stored=True, tokenizer_name="raw")
+    for name in ("kind", "language", "region_path", "agency", "list_type"):
+        builder.add_text_field(name, tokenizer_name="raw", fast=True)
+    for name in ("title_words", "text_words"):
+        builder.add_text_field(name, tokenizer_name="whitespace", index_option="freq")
+    for name in ("title_grams", "text_grams"):
+        builder.add_text_field(name, tokenizer_name="whitespace")
+    builder.add_date_field("published", fast=True, indexed=True)
+    builder.add_integer_field("year", fast=True, indexed=True)
+    # What a hit shows, as JSON: stored, never searched.
+    builder.add_bytes_field("source", stored=True, indexed=False)
+    return builder.build()
+
+
+SCHEMA = _schema()
+
+
+def as_tantivy(document):
+    published = document.published
+    return tantivy.Document(
+        id=document.id,
+        key=document.key,
+        kind=document.kind,
+        language=document.language,
+        region_path=document.region_path,
+        agency=document.agency,
+        list_type=document.list_type,
+        title_words=" ".join(text.words(document.title)),
+        text_words=" ".join(text.words(document.text)),
+        title_grams=" ".join(text.grams(document.title)),
+        text_grams=" ".join(text.grams(document.text)),
+        published=(
+            datetime.datetime.combine(published, datetime.time(), datetime.UTC)
+            if published
+            else _EPOCH
+        ),
+        year=document.year or 0,
+        source=json.dumps(
+            {
+                "kind": document.kind,
+                "title": document.title,
+                "text": document.text,
+                "url": document.url,
+                "published": published.isoformat() if published else None,
+                "region": document.region,
+                "agency": document.agency,
+                "context": document.context,
+            },
+            ensure_ascii=False,
+        ).encode(),
+    )
+
+
+class EmbeddedEngine:
+    name = "embedded"
+
+    def __init__(self, directory):
+        self.directory = Path(directory)
+        self._lock = threading.Lock()
+        self._opened = None  # (index directory name, tantivy.Index)
+
+    # -- the index in use -----------------------------------------------------------
+
+    def _pointer(self):
+        return self.directory / "CURRENT"
+
+    def _current_name(self):
+        try:
+            return self._pointer().read_text().strip()
+        except FileNotFoundError:
+            return None
+
+    def _index(self, create=False):
+        """The current index, reopened when a rebuild switched to another one."""
+        with self._lock:
+            name = self._current_name()
+            if name is None:
+                if not create:
+                    return None
+                name = self._new_directory()
+                self._point_to(name)
+            if self._opened is None or self._opened[0] != name:
+                index = tantivy.Index(SCHEMA, path=str(self.directory / name))
+                self._opened = (name, index)
+            return self._opened[1]
+
+    def _new_directory(self):
+        name = f"index-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:6]}"
+        (self.directory / name).mkdir(parents=True)
+        return name
+
+    def _point_to(self, name):
+        temporary = self.directory / f".CURRENT-{uuid.uuid4().hex}"
+        temporary.write_text(name)
+        os.replace(temporary, self._pointer())
+
+    def _writer(self, index):
+        try:
+            return index.writer(_WRITER_HEAP, 1)
+        except ValueError as error:  # another process holds the index lock
+            raise EngineUnavailable(f"embedded index is busy: {error}") from error
+
+    # -- writing ---------------------------------------------------------------------
+
+    def replace(self, batch):
+        index = self._index(create=True)
+        writer = self._writer(index)
+        try:
+            for key, documents in batch.items():
+                writer.delete_documents_by_term("key", key)
+                for document in documents:
+                    writer.add_document(as_tantivy(document))
+            writer.commit()
+        except Exception:
+            writer.rollback()
+            raise
+        finally:
+            writer.wait_merging_threads()
+        index.reload()
+
+    def rebuild(self, documents):
+        self.directory.mkdir(parents=True, exist_ok=True)
+        name = self._new_directory()
+        index = tantivy.Index(SCHEMA, path=str(self.directory / name))
+        writer = self._writer(index)
+        count = 0
+        for document in documents:
+            writer.add_document(as_tantivy(document))
+            count += 1
+        writer.commit()
+        writer.wait_merging_threads()
+        previous = self._current_name()
+        self._point_to(name)
+        if previous and previous != name:
+            # Readers in other processes keep their open files (POSIX semantics).
+            shutil.rmtree(self.directory / previous, ignore_errors=True)
+        return count
+
+    def clear(self):
+        self.rebuild([])
+
+    # -- reading ---------------------------------------------------------------------
+
+    def search(self, request):
+        index = self._index()
+        if index is None:
+            return SearchResult(total=0, hits=[], facets={})
+        index.reload()
+        searcher = index.searcher()
+        query = self._query(request)
+        if request.clauses and request.sort == "relevance":
+            hits, total = self._by_relevance(searcher, query, request)
+        else:
+            found = searcher.search(
+                query,
+                request.page_size,
+                count=True,
+                order_by_field="published",
+                offset=request.offset,
+                order=tantivy.Order.Desc,
+            )
+            hits = [self._hit(searcher, address) for _, address in found.hits]
+            total = found.count
+        facets = self._facets(searcher, query) if request.facets else {}
+        return SearchResult(total=total, hits=hits, facets=facets)
+
+    def _by_relevance(self, searcher, query, request):
+        """Score order; equal scores newest first (tantivy sorts by one key only)."""
+        found = searcher.search(
+            query, request.offset + request.page_size + _TIE_WINDOW, count=True
+        )
+        scored = [(score, self._hit(searcher, address)) for score, address in found.hits]
+        scored.sort(
+            key=lambda pair: (-round(pair[0], 4), -_ordinal(pair[1].published))
+        )
+        page = scored[request.offset : request.offset + request.page_size]
+        return [hit for _, hit in page], found.count
+
+    def _hit(self, searcher, address):
+        stored = searcher.doc(address)
+        source = json.loads(bytes(stored.get_first("source")))
+        published = source["published"]
+        return Hit(
+            id=stored.get_first("id"),
+            kind=source["kind"],
+            title=source["title"],
+            text=source["text"],
+            url=source["url"],
+            published=datetime.date.fromisoformat(published) if published else None,
+            region=source["region"],
+            agency=source["agency"],
+            context=source["context"],
+        )
+
+    def _facets(self, searcher, query):
+        aggregations = {
+            name: {"terms": {"field": field, "size": 10_000}}
+            for name, field in FACET_FIELDS.items()
+        }
+        answer = searcher.aggregate(query, aggregations)
+        return {
+            name: {
+                str(bucket["key"]): bucket["doc_count"]
+                for bucket in answer[name]["buckets"]
+                if bucket["key"] not in ("", 0)
+            }
+            for name in FACET_FIELDS
+        }
+
+    # -- the query -------------------------------------------------------------------
+
+    def _query(self, request):
+        parts = [(Occur.Must, self._filters(request))]
+        for clause in request.clauses:
+            alternatives = [
+                (Occur.Should, self._contains(term, position, request.titles_only))
+                for position, term in enumerate(clause.alternatives)
+            ]
+            parts.append((Occur.Must, Query.boolean_query(alternatives)))
+        parts.extend((Occur.Should, bonus) for bonus in self._bonuses(request))
+        return Query.boolean_query(parts)
+
+    def _contains(self, term, position, titles_only):
+        """Documents whose title (or text) has ``term`` as one run of characters."""
+        weight = term_weight(position, len(text.grams(term)))
+        fields = [("title_grams", TITLE_BOOST)]
+        if not titles_only:
+            fields.append(("text_grams", 1.0))
+        return Query.boolean_query(
+            [
+                (Occur.Should, Query.boost_query(self._run(field, term), boost * weight))
+                for field, boost in fields
+            ]
+        )
+
+    def _run(self, field, term):
+        tokens = text.grams(term)
+        if len(tokens) == 1 and text.is_han(tokens[0]) and len(tokens[0]) == 1:
+            return Query.regex_query(SCHEMA, field, text.single_han_pattern(tokens[0]))
+        if len(tokens) == 1:
+            return Query.term_query(SCHEMA, field, tokens[0])
+        return Query.phrase_query(SCHEMA, field, tokens)
+
+    def _bonuses(self, request):
+        for phrase in request.phrases:
+            if len(text.grams(phrase)) > 1:
+                yield Query.boost_query(
+                    self._run("title_grams", phrase), PHRASE_BONUS * TITLE_BOOST
+                )
+                if not request.titles_only:
+                    yield Query.boost_query(self._run("text_grams", phrase), PHRASE_BONUS)
+        for word in typed_words(request):
+            yield Query.boost_query(
+                Query.term_query(SCHEMA, "title_words", word), WORD_BONUS * TITLE_BOOST
+            )
+            if not request.titles_only:
+                yield Query.boost_query(
+                    Query.term_query(SCHEMA, "text_words", word), WORD_BONUS
+                )
+
+    def _filters(self, request):
+        """Filters score nothing: they only decide what may match."""
+        must = [Query.term_query(SCHEMA, "language", request.language)]
+        if request.kinds:
+            must.append(Query.term_set_query(SCHEMA, "kind", list(request.kinds)))
+        for field, value in (
+            ("region_path", request.region),
+            ("agency", request.agency),
+            ("list_type", request.list_type),
+        ):
+            if value:
+                must.append(Query.term_query(SCHEMA, field, value))
+        if request.year:
+            must.append(Query.term_query(SCHEMA, "year", request.year))
+        if request.date_from or request.date_to:
+            must.append(
+                Query.range_query(
+                    SCHEMA,
+                    "published",
+                    tantivy.FieldType.Date,
+                    _midnight(request.date_from),
+                    _midnight(request.date_to),
+                )
+            )
+        return Query.const_score_query(
+            Query.boolean_query([(Occur.Must, query) for query in must]), 0.0
+        )
+
+
+def _midnight(day):
+    return datetime.datetime.combine(day, datetime.time(), datetime.UTC) if day else None
+
+
+def _ordinal(day):
+    return day.toordinal() if day else 0

@@ -1,0 +1,88 @@
+"""The durable queue between publishing and the index (see ``PendingUpdate``)."""
+
+import logging
+
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from .documents import documents_for, load_item
+from .engines import get_engine
+from .models import PendingUpdate, Rebuild
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 200
+
+
+def enqueue(keys):
+    """Queue the keys in the caller's transaction; try to apply once it commits."""
+    for key in dict.fromkeys(keys):
+        PendingUpdate.objects.update_or_create(
+            key=key, defaults={"queued_at": timezone.now()}
+        )
+    transaction.on_commit(_schedule, robust=True)
+
+
+def _schedule():
+    from .tasks import apply_search_updates
+
+    apply_search_updates.enqueue()
+
+
+def documents_for_key(key):
+    item = load_item(key)
+    return documents_for(item.specific if hasattr(item, "specific") else item) if item else []
+
+
+def apply_pending(engine=None):
+    """Apply every queued update; returns how many were applied.
+
+    Stops at the first engine failure and leaves the rest queued (the next publish, or
+    ``process_search_queue`` run by cron, tries again). A row queued again while its
+    update was being applied stays queued.
+    """
+    if Rebuild.objects.exists():
+        return 0  # the rebuild applies the queue once it has switched indexes
+    engine = engine or get_engine()
+    applied = 0
+    last_pk = 0
+    while True:
+        rows = list(PendingUpdate.objects.filter(pk__gt=last_pk).order_by("pk")[:BATCH_SIZE])
+        if not rows:
+            return applied
+        last_pk = rows[-1].pk
+        batch, broken = {}, []
+        for row in rows:
+            try:
+                batch[row.key] = documents_for_key(row.key)
+            except Exception as error:  # one broken item must not block the queue
+                logger.exception("search: cannot build documents for %s", row.key)
+                broken.append((row, error))
+        try:
+            engine.replace(batch)
+        except Exception as error:
+            logger.warning("search: engine unavailable, %d updates wait: %s", len(rows), error)
+            _failed(rows, error)
+            return applied
+        for row, error in broken:
+            _failed([row], error)
+        done = [row for row in rows if row.key in batch]
+        if done:
+            PendingUpdate.objects.filter(
+                _any(Q(pk=row.pk, queued_at=row.queued_at) for row in done)
+            ).delete()
+        applied += len(done)
+
+
+def _failed(rows, error):
+    PendingUpdate.objects.filter(pk__in=[row.pk for row in rows]).update(
+        attempts=F("attempts") + 1, last_error=str(error)[:2000]
+    )
+
+
+def _any(conditions):
+    combined = Q(pk__in=[])
+    for condition in conditions:
+        combined |= condition
+    return combined

@@ -1,0 +1,112 @@
+"""Chinese text for search: one folding and one segmentation, used for documents and
+queries alike, by every engine (ARCHITECTURE.md, "One place for each rule").
+
+A document's text is indexed twice, as tokens an engine splits on whitespace:
+
+- ``words``: rjieba's search-mode words (城乡 最低 生活 保障 ...), which rank real word
+  matches first;
+- ``grams``: overlapping character pairs of every Chinese run (城乡 乡最 最低 ...). A word
+  of two characters or more is a phrase of pairs, so 低保 is found inside 城乡低保标准
+  however the segmenter cut it: recall does not depend on the dictionary.
+
+Folding makes 養老服務 match 养老服务 and full-width ＡＢＣ１２３ match abc123.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import opencc
+import rjieba
+
+_to_simplified = opencc.OpenCC("t2s")
+
+# After folding: runs of Han characters, and runs of Latin letters and digits (codes,
+# 文号 numbers, years). Everything else separates tokens.
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_RUN = re.compile(rf"[{_HAN}]+|[0-9a-z]+")
+_HAN_RUN = re.compile(rf"[{_HAN}]+")
+
+
+def fold(text):
+    """Full/half width, traditional→simplified and case folded; same length in
+    nearly all text (see ``fold_with_offsets`` for the rest)."""
+    return _to_simplified.convert(unicodedata.normalize("NFKC", text)).lower()
+
+
+@lru_cache(maxsize=65536)
+def _fold_char(char):
+    return fold(char)
+
+
+def fold_with_offsets(text):
+    """(folded, offsets) where ``offsets[i]`` is the position in ``text`` of folded
+    character ``i``, for showing matches found in folded text on the original."""
+    folded = fold(text)
+    if len(folded) == len(text):
+        return folded, range(len(text))
+    parts, offsets = [], []
+    for position, char in enumerate(text):
+        piece = _fold_char(char)
+        parts.append(piece)
+        offsets.extend([position] * len(piece))
+    return "".join(parts), offsets
+
+
+def is_han(token):
+    return bool(_HAN_RUN.fullmatch(token))
+
+
+def _runs(folded):
+    return _RUN.findall(folded)
+
+
+def words(text):
+    """Search-mode words of the text, folded."""
+    tokens = []
+    for run in _runs(fold(text)):
+        if is_han(run):
+            tokens.extend(rjieba.cut_for_search(run, False))
+        else:
+            tokens.append(run)
+    return tokens
+
+
+def grams(text):
+    """Overlapping character pairs of each Han run (a lone character stays single);
+    Latin/digit runs stay whole."""
+    tokens = []
+    for run in _runs(fold(text)):
+        if is_han(run) and len(run) > 1:
+            tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
+        else:
+            tokens.append(run)
+    return tokens
+
+
+def query_words(chunk):
+    """The words a typed chunk without spaces means (农村低保标准 → 农村, 低保, 标准).
+
+    Single characters are dropped when the chunk has longer words (的, 和 ...): they
+    would match nearly everything and narrow nothing.
+    """
+    tokens = []
+    for run in _runs(fold(chunk)):
+        tokens.extend(rjieba.cut(run, False) if is_han(run) else [run])
+    longer = [token for token in tokens if len(token) > 1]
+    return longer or tokens
+
+
+def single_han_pattern(char):
+    """A pattern over ``grams`` terms for one Han character: pairs that start or end
+    with it, or the character alone."""
+    escaped = re.escape(char)
+    return f"{escaped}.|.{escaped}|{escaped}"
+
+
+_TERM_SEPARATORS = re.compile(r"[\s,、;]+")
+
+
+def split_terms(value):
+    """Folded terms of an editor's list (commas, 、, semicolons or spaces between)."""
+    return [term for term in _TERM_SEPARATORS.split(fold(value)) if term]
