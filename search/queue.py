@@ -1,18 +1,21 @@
 """The durable queue between publishing and the index (see ``PendingUpdate``)."""
 
+import datetime
 import logging
 
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from .documents import documents_for, load_item
+from .documents import all_public_items, documents_for, load_item
 from .engines import get_engine
 from .models import PendingUpdate, Rebuild
 
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 200
+# A rebuild marker older than this was left by a process that died mid-rebuild.
+STALE_REBUILD = datetime.timedelta(hours=6)
 
 
 def enqueue(keys):
@@ -42,9 +45,8 @@ def apply_pending(engine=None):
     ``process_search_queue`` run by cron, tries again). A row queued again while its
     update was being applied stays queued.
     """
-    if Rebuild.objects.exists():
+    if _rebuilding():
         return 0  # the rebuild applies the queue once it has switched indexes
-    engine = engine or get_engine()
     applied = 0
     last_pk = 0
     while True:
@@ -60,6 +62,7 @@ def apply_pending(engine=None):
                 logger.exception("search: cannot build documents for %s", row.key)
                 broken.append((row, error))
         try:
+            engine = engine or get_engine()
             engine.replace(batch)
         except Exception as error:
             logger.warning("search: engine unavailable, %d updates wait: %s", len(rows), error)
@@ -86,3 +89,28 @@ def _any(conditions):
     for condition in conditions:
         combined |= condition
     return combined
+
+
+def _rebuilding():
+    return Rebuild.objects.filter(started_at__gt=timezone.now() - STALE_REBUILD).exists()
+
+
+def rebuild(engine=None):
+    """Index every public item into a new index and switch to it; returns the number
+    of documents. Searches keep using the old index until the switch.
+
+    Updates queued before the rebuild read the database are covered by it; those
+    queued during it are applied to the new index afterwards.
+    """
+    engine = engine or get_engine()
+    Rebuild.objects.filter(started_at__lte=timezone.now() - STALE_REBUILD).delete()
+    marker = Rebuild.objects.create()
+    try:
+        PendingUpdate.objects.filter(queued_at__lte=marker.started_at).delete()
+        count = engine.rebuild(
+            document for item in all_public_items() for document in documents_for(item)
+        )
+    finally:
+        marker.delete()
+    apply_pending(engine)
+    return count
