@@ -22,6 +22,7 @@ run: $(VENV)/.run-deps
 	mkdir -p var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
+	$(MANAGE) rebuild_public_index
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) ensure_admin
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
