@@ -1,8 +1,8 @@
 """What goes into the public index: one or more documents per public item.
 
-Documents are built only from ``as_public_record()`` (content_models/disclosure/public.py),
-so search shows exactly what the pages and open data show. A plan also gives one
-document per section, so that a hit lands on the part that matched.
+Documents are built only from ``as_public_record()`` (disclosure/public.py), so search
+shows exactly what the pages and open data show. A plan also gives one document per
+section, so that a hit lands on the part that matched.
 """
 
 import datetime

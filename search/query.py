@@ -69,7 +69,15 @@ class SearchRequest:
     def filtered(self):
         """Names of the filters in use, so a page without results can offer to drop
         them."""
-        names = ("kinds", "region", "year", "agency", "list_type", "date_from", "date_to")
+        names = (
+            "kinds",
+            "region",
+            "year",
+            "agency",
+            "list_type",
+            "date_from",
+            "date_to",
+        )
         return [name for name in names if getattr(self, name)]
 
 
@@ -126,7 +134,9 @@ def from_params(params, language, synonyms):
     """A SearchRequest from query parameters; BadParameter names the first bad one."""
     q = params.get("q", "").strip()
     if len(q) > MAX_QUERY_LENGTH:
-        raise BadParameter("q", _("检索词过长（最多%(n)s个字符）") % {"n": MAX_QUERY_LENGTH})
+        raise BadParameter(
+            "q", _("检索词过长（最多%(n)s个字符）") % {"n": MAX_QUERY_LENGTH}
+        )
     clauses, phrases = parse_clauses(q, synonyms)
     page = _integer(params, "page", 1, minimum=1)
     page_size = _integer(params, "page_size", 20, minimum=1, maximum=MAX_PAGE_SIZE)

@@ -35,7 +35,11 @@ def _schedule():
 
 def documents_for_key(key):
     item = load_item(key)
-    return documents_for(item.specific if hasattr(item, "specific") else item) if item else []
+    return (
+        documents_for(item.specific if hasattr(item, "specific") else item)
+        if item
+        else []
+    )
 
 
 def apply_pending(engine=None):
@@ -50,7 +54,9 @@ def apply_pending(engine=None):
     applied = 0
     last_pk = 0
     while True:
-        rows = list(PendingUpdate.objects.filter(pk__gt=last_pk).order_by("pk")[:BATCH_SIZE])
+        rows = list(
+            PendingUpdate.objects.filter(pk__gt=last_pk).order_by("pk")[:BATCH_SIZE]
+        )
         if not rows:
             return applied
         last_pk = rows[-1].pk
@@ -65,7 +71,9 @@ def apply_pending(engine=None):
             engine = engine or get_engine()
             engine.replace(batch)
         except Exception as error:
-            logger.warning("search: engine unavailable, %d updates wait: %s", len(rows), error)
+            logger.warning(
+                "search: engine unavailable, %d updates wait: %s", len(rows), error
+            )
             _failed(rows, error)
             return applied
         for row, error in broken:
@@ -92,7 +100,9 @@ def _any(conditions):
 
 
 def _rebuilding():
-    return Rebuild.objects.filter(started_at__gt=timezone.now() - STALE_REBUILD).exists()
+    return Rebuild.objects.filter(
+        started_at__gt=timezone.now() - STALE_REBUILD
+    ).exists()
 
 
 def rebuild(engine=None):

@@ -11,7 +11,9 @@ def run(request, engine=None):
     started = time.perf_counter()
     result = (engine or get_engine()).search(request)
     if "region" in result.facets:
-        result.facets["region"] = region_choices(result.facets["region"], request.region)
+        result.facets["region"] = region_choices(
+            result.facets["region"], request.region
+        )
     result.took_ms = round((time.perf_counter() - started) * 1000, 2)
     return result
 

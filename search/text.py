@@ -5,9 +5,9 @@ A document's text is indexed twice, as tokens an engine splits on whitespace:
 
 - ``words``: rjieba's search-mode words (城乡 最低 生活 保障 ...), which rank real word
   matches first;
-- ``grams``: overlapping character pairs of every Chinese run (城乡 乡最 最低 ...). A word
-  of two characters or more is a phrase of pairs, so 低保 is found inside 城乡低保标准
-  however the segmenter cut it: recall does not depend on the dictionary.
+- ``grams``: overlapping character pairs of every Chinese run (城乡 乡最 最低 ...). A
+  word of two characters or more is a phrase of pairs, so 低保 is found inside
+  城乡低保标准 however the segmenter cut it: recall does not depend on the dictionary.
 
 Folding makes 養老服務 match 养老服务 and full-width ＡＢＣ１２３ match abc123.
 """

@@ -36,6 +36,7 @@ def term_weight(position, pairs):
     """Weight of a clause's alternative: ``position`` 0 is the typed term."""
     return (1.0 if position == 0 else SYNONYM_WEIGHT) / max(pairs, 1)
 
+
 # Facet name → document field.
 FACET_FIELDS = {
     "type": "kind",
@@ -48,7 +49,9 @@ FACET_FIELDS = {
 
 def typed_words(request):
     """Dictionary words of the terms as typed (not their synonyms), for the bonus."""
-    words = (w for clause in request.clauses for w in text.words(clause.alternatives[0]))
+    words = (
+        w for clause in request.clauses for w in text.words(clause.alternatives[0])
+    )
     return sorted(set(words))
 
 

@@ -211,10 +211,10 @@ class EmbeddedEngine:
         found = searcher.search(
             query, request.offset + request.page_size + _TIE_WINDOW, count=True
         )
-        scored = [(score, self._hit(searcher, address)) for score, address in found.hits]
-        scored.sort(
-            key=lambda pair: (-round(pair[0], 4), -_ordinal(pair[1].published))
-        )
+        scored = [
+            (score, self._hit(searcher, address)) for score, address in found.hits
+        ]
+        scored.sort(key=lambda pair: (-round(pair[0], 4), -_ordinal(pair[1].published)))
         page = scored[request.offset : request.offset + request.page_size]
         return [hit for _, hit in page], found.count
 
@@ -270,7 +270,10 @@ class EmbeddedEngine:
             fields.append(("text_grams", 1.0))
         return Query.boolean_query(
             [
-                (Occur.Should, Query.boost_query(self._run(field, term), boost * weight))
+                (
+                    Occur.Should,
+                    Query.boost_query(self._run(field, term), boost * weight),
+                )
                 for field, boost in fields
             ]
         )
@@ -290,7 +293,9 @@ class EmbeddedEngine:
                     self._run("title_grams", phrase), PHRASE_BONUS * TITLE_BOOST
                 )
                 if not request.titles_only:
-                    yield Query.boost_query(self._run("text_grams", phrase), PHRASE_BONUS)
+                    yield Query.boost_query(
+                        self._run("text_grams", phrase), PHRASE_BONUS
+                    )
         for word in typed_words(request):
             yield Query.boost_query(
                 Query.term_query(SCHEMA, "title_words", word), WORD_BONUS * TITLE_BOOST
@@ -330,7 +335,9 @@ class EmbeddedEngine:
 
 
 def _midnight(day):
-    return datetime.datetime.combine(day, datetime.time(), datetime.UTC) if day else None
+    return (
+        datetime.datetime.combine(day, datetime.time(), datetime.UTC) if day else None
+    )
 
 
 def _ordinal(day):

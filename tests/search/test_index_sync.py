@@ -7,8 +7,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
-import pytest
 from wagtail.models import PageViewRestriction
+
+import pytest
 
 from content_models.disclosure.models import ArticleIndexPage, ArticlePage
 from content_models.plans.models import PlanIndexPage
@@ -81,7 +82,9 @@ def test_drafts_never_appear(publish, notices, agency):
 
 def test_unpublishing_and_deleting_remove_it(publish, notices, agency):
     first = publish(publish_page, notices, article(agency))
-    second = publish(publish_page, notices, article(agency, title="低保审核确认办法", slug="b"))
+    second = publish(
+        publish_page, notices, article(agency, title="低保审核确认办法", slug="b")
+    )
     assert len(found("低保")) == 2
     publish(first.unpublish)
     assert urls("低保") == [second.url]
@@ -109,7 +112,9 @@ def test_private_and_expired_pages_never_appear(publish, notices, agency):
 
 def test_moving_a_page_updates_its_address(publish, home, notices, agency):
     page = publish(publish_page, notices, article(agency))
-    other = publish(publish_page, home, ArticleIndexPage(title="政策文件", slug="policies"))
+    other = publish(
+        publish_page, home, ArticleIndexPage(title="政策文件", slug="policies")
+    )
     publish(page.move, other, pos="last-child")
     page.refresh_from_db()
     assert urls("低保") == [page.url]
@@ -131,7 +136,9 @@ def test_a_translation_is_searched_in_its_own_language(
     page = publish(publish_page, notices, article(agency))
     publish(translate_page, home, "Home")
     publish(translate_page, notices, "Notices")
-    translation = publish(translate_page, page, "Notice on raising the minimum living allowance")
+    translation = publish(
+        translate_page, page, "Notice on raising the minimum living allowance"
+    )
     assert [hit.url for hit in found("allowance", "en")] == [translation.url]
     assert found("allowance") == []
     assert urls("低保") == [page.url]
@@ -154,11 +161,16 @@ def test_records_follow_their_organisation(publish, section, agency):
         "social_organisation",
         "credit_entry",
     }
-    assert {hit.kind for hit in found("书法家协会", list="abnormal")} == {"credit_entry"}
+    assert {hit.kind for hit in found("书法家协会", list="abnormal")} == {
+        "credit_entry"
+    }
     org.name = "清源区楹联学会"
     publish(org.save_revision().publish)
     assert found("书法家协会") == []
-    assert {hit.kind for hit in found("楹联学会")} == {"social_organisation", "credit_entry"}
+    assert {hit.kind for hit in found("楹联学会")} == {
+        "social_organisation",
+        "credit_entry",
+    }
     assert found(org.credit_code)[0].kind == "social_organisation"
 
 
@@ -196,7 +208,9 @@ def test_an_update_queued_while_applying_stays_queued(embedded, notices, agency)
     assert PendingUpdate.objects.filter(pk=row.pk).exists()
 
 
-def test_one_broken_item_does_not_block_the_queue(embedded, notices, agency, monkeypatch):
+def test_one_broken_item_does_not_block_the_queue(
+    embedded, notices, agency, monkeypatch
+):
     good = publish_page(notices, article(agency))
     bad = publish_page(notices, article(agency, title="低保办法", slug="bad"))
     enqueue([f"disclosure.articlepage:{bad.pk}", f"disclosure.articlepage:{good.pk}"])
