@@ -2,6 +2,7 @@
 
 import datetime
 import logging
+import time
 
 from django.db import transaction
 from django.db.models import F, Q
@@ -14,6 +15,11 @@ from .models import PendingUpdate, Rebuild
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 200
+# After a failure, publishing stops calling the engine for a while: a burst of
+# publications (an import, the demo) must not wait for an unreachable engine each time.
+# process_search_queue always tries.
+RETRY_AFTER_SECONDS = 30
+_failed_at = {}  # engine → time.monotonic() of its last failure
 # A rebuild marker older than this was left by a process that died mid-rebuild.
 STALE_REBUILD = datetime.timedelta(hours=6)
 
@@ -42,7 +48,7 @@ def documents_for_key(key):
     )
 
 
-def apply_pending(engine=None):
+def apply_pending(engine=None, force=False):
     """Apply every queued update; returns how many were applied.
 
     Stops at the first engine failure and leaves the rest queued (the next publish, or
@@ -51,6 +57,9 @@ def apply_pending(engine=None):
     """
     if _rebuilding():
         return 0  # the rebuild applies the queue once it has switched indexes
+    engine = engine or get_engine()
+    if not force and _resting(engine):
+        return 0
     applied = 0
     last_pk = 0
     while True:
@@ -68,9 +77,9 @@ def apply_pending(engine=None):
                 logger.exception("search: cannot build documents for %s", row.key)
                 broken.append((row, error))
         try:
-            engine = engine or get_engine()
             engine.replace(batch)
         except Exception as error:
+            _failed_at[engine] = time.monotonic()
             logger.warning(
                 "search: engine unavailable, %d updates wait: %s", len(rows), error
             )
@@ -84,6 +93,11 @@ def apply_pending(engine=None):
                 _any(Q(pk=row.pk, queued_at=row.queued_at) for row in done)
             ).delete()
         applied += len(done)
+
+
+def _resting(engine):
+    failed = _failed_at.get(engine)
+    return failed is not None and time.monotonic() - failed < RETRY_AFTER_SECONDS
 
 
 def _failed(rows, error):
@@ -122,5 +136,5 @@ def rebuild(engine=None):
         )
     finally:
         marker.delete()
-    apply_pending(engine)
+    apply_pending(engine, force=True)
     return count

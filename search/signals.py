@@ -35,10 +35,18 @@ def _with_dependents(instance):
 
 @receiver(page_published)
 @receiver(page_unpublished)
+def page_changed(sender, instance, **kwargs):
+    _changed(instance.specific)
+
+
 @receiver(published)
 @receiver(unpublished)
-def item_changed(sender, instance, **kwargs):
-    instance = instance.specific if isinstance(instance, Page) else instance
+def record_changed(sender, instance, **kwargs):
+    if not isinstance(instance, Page):  # pages also send page_(un)published
+        _changed(instance)
+
+
+def _changed(instance):
     if _searchable(instance):
         enqueue(item_key(item) for item in _with_dependents(instance))
 

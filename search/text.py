@@ -97,11 +97,15 @@ def query_words(chunk):
     return longer or tokens
 
 
-def single_han_pattern(char):
-    """A pattern over ``grams`` terms for one Han character: pairs that start or end
-    with it, or the character alone."""
-    escaped = re.escape(char)
-    return f"{escaped}.|.{escaped}|{escaped}"
+def lone_character_pattern(term):
+    """A pattern over ``grams`` terms when ``term`` is one Han character (the pairs
+    that start or end with it, or it alone); None for anything longer, which is a
+    phrase of its pairs."""
+    tokens = grams(term)
+    if len(tokens) != 1 or len(tokens[0]) != 1 or not is_han(tokens[0]):
+        return None
+    char = re.escape(tokens[0])
+    return f"{char}.|.{char}|{char}"
 
 
 _TERM_SEPARATORS = re.compile(r"[\s,、;]+")

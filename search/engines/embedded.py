@@ -31,7 +31,6 @@ from . import (
 
 Occur = tantivy.Occur
 Query = tantivy.Query
-_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 _WRITER_HEAP = 64_000_000
 # Hits fetched beyond the page, so that equal scores can be ordered by date.
 _TIE_WINDOW = 50
@@ -59,7 +58,9 @@ SCHEMA = _schema()
 
 def as_tantivy(document):
     published = document.published
+    fields = {"published": _midnight(published)} if published else {}
     return tantivy.Document(
+        **fields,
         id=document.id,
         key=document.key,
         kind=document.kind,
@@ -71,11 +72,6 @@ def as_tantivy(document):
         text_words=" ".join(text.words(document.text)),
         title_grams=" ".join(text.grams(document.title)),
         text_grams=" ".join(text.grams(document.text)),
-        published=(
-            datetime.datetime.combine(published, datetime.time(), datetime.UTC)
-            if published
-            else _EPOCH
-        ),
         year=document.year or 0,
         source=json.dumps(
             {
@@ -279,9 +275,10 @@ class EmbeddedEngine:
         )
 
     def _run(self, field, term):
+        pattern = text.lone_character_pattern(term)
+        if pattern:
+            return Query.regex_query(SCHEMA, field, pattern)
         tokens = text.grams(term)
-        if len(tokens) == 1 and text.is_han(tokens[0]) and len(tokens[0]) == 1:
-            return Query.regex_query(SCHEMA, field, text.single_han_pattern(tokens[0]))
         if len(tokens) == 1:
             return Query.term_query(SCHEMA, field, tokens[0])
         return Query.phrase_query(SCHEMA, field, tokens)

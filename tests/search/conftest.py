@@ -57,3 +57,11 @@ def document(id, title, text="", **fields):
     fields.setdefault("list_type", "")
     fields.setdefault("key", id)
     return SearchDocument(id=id, title=title, text=text, **fields)
+
+
+@pytest.fixture(autouse=True)
+def fresh_failure_memory():
+    """Each test starts with no memory of an engine failing in an earlier test."""
+    from search import queue
+
+    queue._failed_at.clear()

@@ -193,6 +193,19 @@ def test_updates_wait_while_the_engine_is_unreachable(
     assert PendingUpdate.objects.count() == 0
 
 
+def test_after_a_failure_publishing_does_not_wait_for_the_engine_again(
+    publish, notices, agency, settings
+):
+    settings.ELASTICSEARCH_URL = UNREACHABLE
+    publish(publish_page, notices, article(agency))
+    publish(publish_page, notices, article(agency, slug="second"))
+    attempts = sorted(PendingUpdate.objects.values_list("attempts", flat=True))
+    assert attempts == [0, 1]  # the second publication did not try
+    with pytest.raises(CommandError):
+        call_command("process_search_queue")  # the command always tries
+    assert sorted(PendingUpdate.objects.values_list("attempts", flat=True)) == [1, 2]
+
+
 def test_an_update_queued_while_applying_stays_queued(embedded, notices, agency):
     page = publish_page(notices, article(agency))
     enqueue([f"disclosure.articlepage:{page.pk}"])

@@ -11,7 +11,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        applied = apply_pending()
+        applied = apply_pending(force=True)
         waiting = PendingUpdate.objects.count()
         self.stdout.write(f"Applied {applied} updates; {waiting} waiting.")
         if waiting:
