@@ -353,3 +353,14 @@ def test_rebuild_switches_only_when_complete(engine):
 def test_queries_without_words_match_no_clause(engine, q):
     engine.rebuild([document("a", "临时救助")])
     assert from_params({"q": q}, "zh-hans", {}).clauses == ()
+
+
+def test_undated_items_are_outside_date_ranges_and_last_by_date(engine):
+    engine.rebuild(
+        [
+            document("undated", "临时救助", published=None),
+            document("dated", "临时救助", published=datetime.date(2022, 1, 1)),
+        ]
+    )
+    assert ids(search(engine, "救助", date_to="2023-01-01")) == ["dated"]
+    assert ids(search(engine, "救助", sort="date")) == ["dated", "undated"]
