@@ -9,6 +9,8 @@ import datetime
 from dataclasses import dataclass, replace
 
 from django.apps import apps
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
@@ -72,6 +74,14 @@ def documents_for(item):
     """The documents of one item: none unless it is public now."""
     if not is_public(item):
         return []
+    # Labels inside a record's text (名录 names, organisation types) in the item's own
+    # language, whatever language the request that published it was in.
+    locale = getattr(item, "locale", None)
+    with translation.override(locale.language_code if locale else settings.LANGUAGE_CODE):
+        return _documents(item)
+
+
+def _documents(item):
     record = item.as_public_record()
     if not record.url:
         return []  # not reachable yet (its section page is not published)

@@ -194,7 +194,7 @@ def _region(params):
     return code
 
 
-def _integer(params, name, default, minimum=None, maximum=None):
+def _integer(params, name, default, minimum, maximum=None):
     raw = params.get(name, "").strip()
     if not raw:
         return default
@@ -202,12 +202,11 @@ def _integer(params, name, default, minimum=None, maximum=None):
         value = int(raw)
     except ValueError:
         raise BadParameter(name, _("应为整数")) from None
-    if (minimum is not None and value < minimum) or (
-        maximum is not None and value > maximum
-    ):
+    if maximum is None and value < minimum:
+        raise BadParameter(name, _("应不小于%(min)s") % {"min": minimum})
+    if maximum is not None and not minimum <= value <= maximum:
         raise BadParameter(
-            name,
-            _("应在%(min)s到%(max)s之间") % {"min": minimum, "max": maximum or "∞"},
+            name, _("应在%(min)s到%(max)s之间") % {"min": minimum, "max": maximum}
         )
     return value
 

@@ -2,13 +2,13 @@
 (通知、政策文件)."""
 
 from django.db import models
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
+from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
 from .metadata import DisclosureMetadata, edit_handler_with_metadata
@@ -103,7 +103,7 @@ class ArticlePage(DisclosurePage):
         verbose_name_plural = _("公开文件")
 
     def public_text(self):
-        return strip_tags(self.body)
+        return get_text_for_indexing(self.body)
 
 
 class ArticleAttachment(Orderable):
