@@ -77,7 +77,8 @@ def documents_for(item):
     # Labels inside a record's text (名录 names, organisation types) in the item's own
     # language, whatever language the request that published it was in.
     locale = getattr(item, "locale", None)
-    with translation.override(locale.language_code if locale else settings.LANGUAGE_CODE):
+    language = locale.language_code if locale else settings.LANGUAGE_CODE
+    with translation.override(language):
         return _documents(item)
 
 
