@@ -261,3 +261,15 @@ def test_updates_wait_during_a_rebuild_and_apply_after_it(embedded, notices, age
     Rebuild.objects.all().delete()
     assert rebuild(embedded) >= 1
     assert urls("低保") == [page.url]
+
+
+def test_records_are_indexed_in_chinese_whatever_the_editor_language(
+    publish, section, agency
+):
+    from django.utils import translation
+
+    org = publish(organisation, agency, name="清源区书法家协会")
+    with translation.override("en"):
+        publish(entry, org)
+    (hit,) = found("书法家协会", type="credit_entry")
+    assert "活动异常名录" in hit.title
