@@ -33,8 +33,11 @@ test: $(VENV)/.test-deps
 test-postgres: $(VENV)/.test-deps
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} $(BIN)/pytest
 
+# Pages, then search against Wagtail's built-in search (BENCH_SEARCH_SIZES=2000 for a
+# quick run); figures in var/bench/*.json.
 bench: $(VENV)/.test-deps
 	$(BIN)/python tests/bench/run.py
+	$(BIN)/python tests/bench/search.py
 
 check: $(VENV)/.test-deps
 	$(MANAGE) check
