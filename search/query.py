@@ -119,8 +119,10 @@ def parse_clauses(q, synonyms):
         if chunk in synonyms:
             clauses.append(_clause(chunk, synonyms))
             continue
-        phrases.append(chunk)
-        clauses.extend(_clause(word, synonyms) for word in text.query_words(chunk))
+        words = text.query_words(chunk)
+        if len(words) > 1:
+            phrases.append(chunk)  # the words as typed, side by side, rank higher
+        clauses.extend(_clause(word, synonyms) for word in words)
     unique = list(dict.fromkeys(clauses))
     return tuple(unique), tuple(p for p in dict.fromkeys(phrases) if len(p) > 1)
 

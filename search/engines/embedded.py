@@ -47,6 +47,9 @@ def _schema():
     for name in ("title_grams", "text_grams"):
         builder.add_text_field(name, tokenizer_name="whitespace")
     builder.add_date_field("published", fast=True, indexed=True)
+    # The same day as a number, which tantivy reads for many hits without loading
+    # them (ties in score are ordered by it).
+    builder.add_integer_field("day", fast=True)
     builder.add_integer_field("year", fast=True, indexed=True)
     # What a hit shows, as JSON: stored, never searched.
     builder.add_bytes_field("source", stored=True, indexed=False)
@@ -73,6 +76,7 @@ def as_tantivy(document):
         title_grams=" ".join(text.grams(document.title)),
         text_grams=" ".join(text.grams(document.text)),
         year=document.year or 0,
+        day=published.toordinal() if published else 0,
         source=json.dumps(
             {
                 "kind": document.kind,
@@ -185,7 +189,8 @@ class EmbeddedEngine:
             return SearchResult(total=0, hits=[], facets={})
         index.reload()
         searcher = index.searcher()
-        query = self._query(request)
+        matching = self._matching(request)
+        query = self._scored(matching, request)
         if request.clauses and request.sort == "relevance":
             hits, total = self._by_relevance(searcher, query, request)
         else:
@@ -199,7 +204,7 @@ class EmbeddedEngine:
             )
             hits = [self._hit(searcher, address) for _, address in found.hits]
             total = found.count
-        facets = self._facets(searcher, query) if request.facets else {}
+        facets = self._facets(searcher, matching) if request.facets else {}
         return SearchResult(total=total, hits=hits, facets=facets)
 
     def _by_relevance(self, searcher, query, request):
@@ -207,12 +212,14 @@ class EmbeddedEngine:
         found = searcher.search(
             query, request.offset + request.page_size + _TIE_WINDOW, count=True
         )
-        scored = [
-            (score, self._hit(searcher, address)) for score, address in found.hits
-        ]
-        scored.sort(key=lambda pair: (-round(pair[0], 4), -_ordinal(pair[1].published)))
-        page = scored[request.offset : request.offset + request.page_size]
-        return [hit for _, hit in page], found.count
+        addresses = [address for _, address in found.hits]
+        days = searcher.fast_field_values("day", addresses)
+        ranked = sorted(
+            zip(found.hits, days, strict=True),
+            key=lambda pair: (-round(pair[0][0], 4), -(pair[1] or 0)),
+        )
+        page = ranked[request.offset : request.offset + request.page_size]
+        return [self._hit(searcher, hit[1]) for hit, _ in page], found.count
 
     def _hit(self, searcher, address):
         stored = searcher.doc(address)
@@ -247,7 +254,9 @@ class EmbeddedEngine:
 
     # -- the query -------------------------------------------------------------------
 
-    def _query(self, request):
+    def _matching(self, request):
+        """What must match: the filters and every clause (scores for title and text,
+        no bonuses; facets count over this)."""
         parts = [(Occur.Must, self._filters(request))]
         for clause in request.clauses:
             alternatives = [
@@ -255,8 +264,14 @@ class EmbeddedEngine:
                 for position, term in enumerate(clause.alternatives)
             ]
             parts.append((Occur.Must, Query.boolean_query(alternatives)))
-        parts.extend((Occur.Should, bonus) for bonus in self._bonuses(request))
         return Query.boolean_query(parts)
+
+    def _scored(self, matching, request):
+        """The matching query plus the ranking bonuses."""
+        bonuses = [(Occur.Should, bonus) for bonus in self._bonuses(request)]
+        if not bonuses:
+            return matching
+        return Query.boolean_query([(Occur.Must, matching), *bonuses])
 
     def _contains(self, term, position, titles_only):
         """Documents whose title (or text) has ``term`` as one run of characters."""
@@ -337,5 +352,3 @@ def _midnight(day):
     )
 
 
-def _ordinal(day):
-    return day.toordinal() if day else 0
