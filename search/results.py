@@ -2,7 +2,7 @@
 
 import time
 
-from content_models.regions.codes import DISTRICT, VILLAGE, descendant_prefix, level_of
+from content_models.regions.codes import DISTRICT, descendant_prefix, level_of
 
 from .engines import get_engine
 
@@ -20,21 +20,20 @@ def run(request, engine=None):
 
 def region_choices(counts, selected):
     """The region facet shows one level: the one below the selected region (district →
-    town → village); with nothing selected, districts, or the towns when all results lie
-    in one district."""
+    town → village); with nothing selected, the districts, or the towns when all
+    results lie in one district."""
     if selected:
-        level = level_of(selected) + 1
-        prefix = descendant_prefix(selected)
-    else:
-        level, prefix = DISTRICT, ""
-    while level <= VILLAGE:
-        shown = {
-            code: count
-            for code, count in counts.items()
-            if level_of(code) == level and code.startswith(prefix) and code != selected
-        }
-        if len(shown) != 1 or selected or level == VILLAGE:
-            return shown
-        (only,) = shown
-        level, prefix = level + 1, descendant_prefix(only)
-    return {}
+        return _level_below(counts, selected)
+    districts = {code: n for code, n in counts.items() if level_of(code) == DISTRICT}
+    if len(districts) == 1:
+        return _level_below(counts, next(iter(districts)))
+    return districts
+
+
+def _level_below(counts, code):
+    level, prefix = level_of(code) + 1, descendant_prefix(code)
+    return {
+        below: n
+        for below, n in counts.items()
+        if level_of(below) == level and below.startswith(prefix)
+    }

@@ -242,12 +242,16 @@ def test_region_drills_down_from_district_to_town_to_village(
 ):
     index()
     response = get(client, q="低保")
-    # Everything lies in one town, so the facet opens at its villages.
+    # Everything lies in one district, so the facet opens at its towns.
     assert facet_links(response, "region") == {
+        "青山镇 (3)": "/search/?q=%E4%BD%8E%E4%BF%9D&region=150299100000",
+    }
+    town = follow(client, facet_links(response, "region")["青山镇 (3)"])
+    assert facet_links(town, "region") == {
         "红旗村 (1)": "/search/?q=%E4%BD%8E%E4%BF%9D&region=150299100201",
         "前进村 (2)": "/search/?q=%E4%BD%8E%E4%BF%9D&region=150299100202",
     }
-    village = follow(client, facet_links(response, "region")["前进村 (2)"])
+    village = follow(client, facet_links(town, "region")["前进村 (2)"])
     assert sorted(hit_titles(village)) == [
         "前进村低保服务社",
         "前进村低保服务社 列入严重违法失信名单",
