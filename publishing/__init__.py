@@ -1,1 +1,0 @@
-"""See ARCHITECTURE.md: this room is built by a later issue."""

@@ -12,6 +12,7 @@ from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
 from .metadata import DisclosureMetadata, edit_handler_with_metadata
+from .publication import check_publication
 
 
 class DisclosurePage(DisclosureMetadata, Page):
@@ -29,6 +30,10 @@ class DisclosurePage(DisclosureMetadata, Page):
 
     class Meta:
         abstract = True
+
+    def publish(self, revision, *args, **kwargs):
+        check_publication(revision)
+        return super().publish(revision, *args, **kwargs)
 
 
 def page_edit_handler(content_panels):

@@ -16,6 +16,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from .metadata import DisclosureMetadata
+from .publication import check_publication
 
 
 class PublishedRecord(
@@ -47,6 +48,10 @@ class PublishedRecord(
     @property
     def revisions(self):
         return self._revisions
+
+    def publish(self, revision, *args, **kwargs):
+        check_publication(revision)
+        return super().publish(revision, *args, **kwargs)
 
     def get_preview_template(self, request, mode_name):
         return f"{self._meta.app_label}/{self._meta.model_name}.html"

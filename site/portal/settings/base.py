@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "themes",
     "imports",
     "search",
+    "publishing",
     # wagtail-localize replaces wagtail.locales (see STACK.md)
     "wagtail_localize",
     "wagtail_localize.locales",
