@@ -35,3 +35,9 @@ class LedgerEntry(models.Model):
 
     def __str__(self):
         return f"#{self.seq} {self.get_action_display()} {self.index_number}"
+
+
+# Models of the other publishing modules, so that Django finds them in this app.
+from .guard_models import AllowedDomain  # noqa: E402, F401
+from .tasks_models import FourEyesApprovalTask  # noqa: E402, F401
+from .withdrawals import Withdrawal  # noqa: E402, F401

@@ -106,7 +106,7 @@ class VillageDisclosurePage(StandardTitleMixin, DisclosurePage):
         blank=True,
         features=["h2", "h3", "bold", "ol", "ul", "link"],
         help_text=_(
-            "公示名单中的姓名、身份证号、手机号必须打码，如张**、35*************123"
+            "公示名单中的姓名、身份证号、手机号必须打码，如张**、150102********1234"
         ),
     )
     # The natural key, kept by save(): locale, village code, period and category.

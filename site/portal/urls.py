@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from publishing import urls as ledger_urls
 from search import urls as search_urls
 
 urlpatterns = [
@@ -13,6 +14,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # The search API has one address for every language (its ``lang`` parameter).
     path("", include(search_urls.api)),
+    path("", include(ledger_urls.api)),
 ]
 
 if settings.DEBUG:
@@ -23,6 +25,7 @@ if settings.DEBUG:
 # Chinese at "/", English at "/en/" (prefix_default_language=False).
 urlpatterns += i18n_patterns(
     path("", include(search_urls.pages)),  # before Wagtail's catch-all page route
+    path("", include(ledger_urls.pages)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -21,7 +21,7 @@ from content_models.charity.models import (
     ProgressReport,
 )
 
-from .helpers import add_section, credit_code, publish_record
+from .helpers import add_section, credit_code
 
 D = datetime.date
 KIND_CODES = {"社会团体": 1, "民办非企业单位": 2, "基金会": 3}
@@ -165,9 +165,9 @@ def _metadata(demo, genre, published_on):
     }
 
 
-def _publish(record):
+def _publish(demo, record):
     record.full_clean()  # the demo obeys the same rules as the admin
-    return publish_record(record)
+    return demo.review.record(record, demo.review.charity)
 
 
 def _charity(
@@ -175,6 +175,7 @@ def _charity(
 ):
     code = credit_code(KIND_CODES[org_type], region_code, f"charity-{name}")
     return _publish(
+        demo,
         CharityOrganisation(
             name=name,
             credit_code=code,
@@ -193,7 +194,7 @@ def _charity(
             summary=f"{name}的登记事项和资格信息。",
             keywords="慈善组织 登记事项",
             **_metadata(demo, "md", max(recognised, D(2025, 1, 6))),
-        )
+        ),
     )
 
 
@@ -211,6 +212,7 @@ def _filing(
     emergency,
 ):
     return _publish(
+        demo,
         FundraisingFiling(
             charity=charity,
             filing_number=f"{charity.credit_code}{filed.year % 100:02d}{serial:03d}",
@@ -226,7 +228,7 @@ def _filing(
             summary=purpose,
             keywords="募捐方案 备案",
             **_metadata(demo, "gg", filed),
-        )
+        ),
     )
 
 
@@ -242,6 +244,7 @@ def _report(demo, charity, year, figures):
     amounts = {name: _yuan(value) for name, value in zip(names, figures, strict=True)}
     qualified = charity.public_fundraising_since is not None
     return _publish(
+        demo,
         AnnualReport(
             charity=charity,
             year=year,
@@ -250,7 +253,7 @@ def _report(demo, charity, year, figures):
             keywords="年度报告",
             **amounts,
             **_metadata(demo, "bg", D(year + 1, 5, 20)),
-        )
+        ),
     )
 
 
@@ -274,7 +277,7 @@ def _project(
         project.progress_reports.add(
             ProgressReport(reported_on=day, text=text, amount_spent=Decimal(spent))
         )
-    return _publish(project)
+    return _publish(demo, project)
 
 
 def _yuan(wan):

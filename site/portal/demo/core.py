@@ -17,6 +17,7 @@ from content_models.disclosure.models import (
 from content_models.regions.models import Region
 
 from .helpers import credit_code, publish_page, translate_page
+from .review import Review, load_staff
 
 DISTRICT_CODE = "150299000000"
 HOME_SLUG = "qingyuan-demo"
@@ -96,6 +97,7 @@ class Demo:
     town_agencies: dict = field(default_factory=dict)
     topics: dict = field(default_factory=dict)
     genres: dict = field(default_factory=dict)
+    review: Review | None = None  # publishes items through their workflows
 
 
 def demo_home():
@@ -119,6 +121,7 @@ def load():
     _load_regions(demo)
     _load_taxonomies(demo)
     _load_home(demo)
+    demo.review = load_staff()
     _load_articles(demo)
     return demo
 
@@ -210,7 +213,7 @@ def _load_articles(demo):
         ),
     ]
     for slug, title, number, day, body in articles:
-        publish_page(
+        demo.review.page(
             index,
             ArticlePage(
                 title=title,

@@ -16,7 +16,7 @@ from content_models.credit.models import (
 )
 
 from .core import DISTRICT_CODE
-from .helpers import add_section, credit_code, publish_record
+from .helpers import add_section, credit_code
 
 D = datetime.date
 AUTHORITY = "清源区民政局"
@@ -348,7 +348,7 @@ def _organisation(demo, name, kind, region_code, registered_on, address):
         **_metadata(demo, registered_on),
     )
     organisation.full_clean()
-    return publish_record(organisation)
+    return demo.review.record(organisation, demo.review.social_organisations)
 
 
 def _entry(demo, organisation, list_type, reason, basis, listed_on, number, removal):
@@ -369,4 +369,4 @@ def _entry(demo, organisation, list_type, reason, basis, listed_on, number, remo
         **_metadata(demo, listed_on, number),
     )
     entry.full_clean()  # the demo obeys the same rules as editors
-    return publish_record(entry)
+    return demo.review.record(entry, demo.review.social_organisations)

@@ -28,14 +28,19 @@ def publish_page(parent, page):
     "latest" lists and feeds read like a real archive rather than all "today"."""
     parent.add_child(instance=page)
     page.save_revision().publish()
+    backdate(page)
+    page.refresh_from_db()
+    return page
+
+
+def backdate(page):
+    """Record a page dated in the past as first published on that day."""
     day = getattr(page, "published_on", None)
     if day:
         moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
         type(page).objects.filter(pk=page.pk).update(
             first_published_at=moment, last_published_at=moment
         )
-    page.refresh_from_db()
-    return page
 
 
 def publish_record(record):
@@ -46,14 +51,18 @@ def publish_record(record):
     return record
 
 
-def translate_page(page, title, **fields):
-    """Publish an English translation of ``page`` (index pages: title and intro)."""
+def translate_page(page, title, publish=None, **fields):
+    """Publish an English translation of ``page`` (index pages: title and intro);
+    ``publish(english)`` replaces the direct publication (the demo's review)."""
     english = page.copy_for_translation(Locale.objects.get(language_code="en"))
     english.title = title
     for name, value in fields.items():
         setattr(english, name, value)
     english.save()
-    english.save_revision().publish()
+    if publish is None:
+        english.save_revision().publish()
+    else:
+        publish(english)
     return english
 
 

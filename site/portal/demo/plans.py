@@ -18,7 +18,7 @@ from content_models.plans.models import (
     PlanPage,
 )
 
-from .helpers import add_section, publish_page, publish_record
+from .helpers import add_section
 
 PLAN_TITLE = "清源区“十四五”民政事业发展规划"
 MAIN_TABLE = "专栏1 清源区“十四五”民政事业主要发展指标"
@@ -246,17 +246,17 @@ def load(demo):
         "Plans",
         intro="Development plans of the bureau and the progress of their main indicators.",
     )
-    plan = publish_page(section, _plan(demo, _issuing_notice(demo)))
+    plan = demo.review.page(section, _plan(demo, _issuing_notice(demo)))
     for indicator in plan.indicators.all():
         if indicator.name in PROGRESS:
-            _add_progress(indicator, PROGRESS[indicator.name])
+            _add_progress(demo, indicator, PROGRESS[indicator.name])
     return plan
 
 
 def _issuing_notice(demo):
     notices = ArticleIndexPage.objects.child_of(demo.home).first()
     day = datetime.date(2021, 12, 20)
-    return publish_page(
+    return demo.review.page(
         notices,
         ArticlePage(
             title=f"清源区民政局关于印发《{PLAN_TITLE}》的通知",
@@ -339,7 +339,7 @@ def _block(position, entry):
     return {"type": kind, "value": value, "id": block_id}
 
 
-def _add_progress(indicator, reached):
+def _add_progress(demo, indicator, reached):
     """Quarterly values from 2021年第1季度 to LAST_REPORTED, rising from the baseline
     toward ``reached`` quickly at first, then more slowly."""
     start = Decimal(indicator.baseline_value)
@@ -355,4 +355,4 @@ def _add_progress(indicator, reached):
             indicator=indicator, year=year, quarter=quarter, value=value, note=note
         )
         progress.full_clean()
-        publish_record(progress)
+        demo.review.record(progress, demo.review.editor)

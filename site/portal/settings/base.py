@@ -66,7 +66,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "publishing.guards.views.PublicationBlockedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "publishing.middleware.WithdrawalNoticeMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

@@ -1,0 +1,131 @@
+"""Admin wiring of the publishing app. Each feature registers in its own block."""
+
+from django.contrib.auth.models import Permission
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem as PageActionMenuItem
+from wagtail.admin.menu import MenuItem
+from wagtail.log_actions import LogFormatter
+from wagtail.snippets.action_menu import ActionMenuItem as SnippetActionMenuItem
+
+from content_models.disclosure.metadata import DisclosureMetadata
+
+from .audit import AuditReportView, can_view_audit
+from .guards import wagtail_hooks_guards  # noqa: F401 (allow-list, 一键打码, checks)
+from .withdraw_views import WithdrawView, withdraw_url
+from .withdrawals import WITHDRAW_ACTION, can_withdraw, withdrawable
+
+# -- withdrawals (撤回) -------------------------------------------------------------
+
+
+@hooks.register("register_log_actions")
+def register_withdraw_log_action(actions):
+    @actions.register_action(WITHDRAW_ACTION)
+    class Withdraw(LogFormatter):
+        label = _("撤回")
+        message = _("撤回，原网址显示撤回公告")
+
+        def format_comment(self, log_entry):
+            return (log_entry.data or {}).get("reason", "")
+
+
+@hooks.register("register_admin_urls")
+def register_withdraw_url():
+    return [
+        path(
+            "publishing/withdraw/<str:app_label>/<str:model_name>/<str:pk>/",
+            WithdrawView.as_view(),
+            name="publishing_withdraw",
+        )
+    ]
+
+
+class WithdrawPageMenuItem(PageActionMenuItem):
+    name = "action-withdraw"
+    label = _("撤回")
+    icon_name = "warning"
+    order = 45  # after unpublish
+
+    def is_shown(self, context):
+        page = context.get("page")
+        return (
+            context["view"] == "edit"
+            and not context["locked_for_user"]
+            and withdrawable(page)
+            and can_withdraw(context["request"].user, page)
+        )
+
+    def get_url(self, context):
+        return withdraw_url(context["page"])
+
+
+class WithdrawSnippetMenuItem(SnippetActionMenuItem):
+    name = "action-withdraw"
+    label = _("撤回")
+    icon_name = "warning"
+    order = 45
+
+    def is_shown(self, context):
+        instance = context.get("instance")
+        return (
+            context["view"] == "edit"
+            and not context.get("locked_for_user")
+            and withdrawable(instance)
+            and can_withdraw(context["request"].user, instance)
+        )
+
+    def get_url(self, context):
+        return withdraw_url(context["instance"])
+
+
+@hooks.register("register_page_action_menu_item")
+def register_withdraw_page_action():
+    return WithdrawPageMenuItem()
+
+
+@hooks.register("register_snippet_action_menu_item")
+def register_withdraw_snippet_action(model):
+    if issubclass(model, DisclosureMetadata):
+        return WithdrawSnippetMenuItem()
+    return None
+
+
+# -- the audit report (报告 → 审计日志) ----------------------------------------------
+
+
+class AuditReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_audit(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_audit_urls():
+    view = AuditReportView.as_view
+    return [
+        path("publishing/audit/", view(), name="publishing_audit"),
+        path(
+            "publishing/audit/results/",
+            view(results_only=True),
+            name="publishing_audit_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_audit_report_menu_item():
+    return AuditReportMenuItem(
+        _("审计日志"),
+        reverse("publishing_audit"),
+        name="audit-log",
+        icon_name="history",
+        order=1050,
+    )
+
+
+@hooks.register("register_permissions")
+def register_audit_permission():
+    return Permission.objects.filter(
+        content_type__app_label="publishing", codename="view_audit_report"
+    )

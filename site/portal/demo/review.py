@@ -1,0 +1,118 @@
+"""The demo bureau's staff, and how the demo publishes: as in the admin, an editor
+writes each item and submits it to its workflow, and other people approve each step
+(never the submitter: four eyes). Wagtail's audit log therefore shows the review, and
+the public ledger has an entry for every published item.
+
+The approvals call Wagtail's workflow API directly rather than the admin over HTTP,
+which keeps loading the demo fast. The demo staff have no usable password: an
+administrator sets one to sign in as them.
+"""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from wagtail.models import WorkflowState
+
+from publishing import roles
+from publishing.workflows import setup_publishing
+
+from .helpers import backdate
+
+# username, name shown in the audit log, groups
+STAFF = [
+    ("demo-editor", "办公室信息员", [roles.BUREAU_EDITORS]),
+    ("demo-social-orgs", "社会组织管理科科员", [roles.SOCIAL_ORGANISATIONS]),
+    ("demo-charity", "慈善事业促进科科员", [roles.CHARITY]),
+    ("demo-section-reviewer", "科室负责人", [roles.SECTION_REVIEWERS]),
+    ("demo-secrecy-reviewer", "保密审查员", [roles.SECRECY_REVIEWERS]),
+    ("demo-principal", "分管局领导", [roles.PRINCIPALS]),
+    ("demo-supervisor", "村务监督委员会主任", [roles.VILLAGE_SUPERVISORS]),
+    ("demo-town-approver", "镇（街道）民政助理", [roles.TOWN_APPROVERS]),
+]
+
+
+class Review:
+    """Publishes demo items through their workflows, approved by the demo staff."""
+
+    def __init__(self, staff):
+        self.staff = staff
+        self._approvers = {}
+
+    @property
+    def editor(self):
+        return self.staff["demo-editor"]
+
+    @property
+    def social_organisations(self):
+        return self.staff["demo-social-orgs"]
+
+    @property
+    def charity(self):
+        return self.staff["demo-charity"]
+
+    def page(self, parent, page, editor=None):
+        """Add ``page`` under ``parent`` as a draft, then review and publish it."""
+        page.live = False
+        parent.add_child(instance=page)
+        self.publish(page, editor or self.editor)
+        backdate(page)
+        page.refresh_from_db()
+        return page
+
+    def record(self, record, editor):
+        """Save a snippet record as a draft, then review and publish it."""
+        record.live = False
+        record.save()
+        self.publish(record, editor)
+        record.refresh_from_db()
+        return record
+
+    def publish(self, item, editor):
+        """Submit the item's latest content as ``editor`` and approve every step."""
+        item.save_revision(user=editor)
+        state = item.get_workflow().start(item, editor)
+        while state.status == WorkflowState.STATUS_IN_PROGRESS:
+            task_state = state.current_task_state
+            task = task_state.task.specific
+            task.on_action(task_state, self.approver(task, editor), "approve")
+            state.refresh_from_db()
+
+    def approver(self, task, submitter):
+        if task.pk not in self._approvers:
+            group_ids = set(task.groups.values_list("pk", flat=True))
+            self._approvers[task.pk] = [
+                user
+                for user in self.staff.values()
+                if group_ids & {group.pk for group in user.groups.all()}
+            ]
+        return next(u for u in self._approvers[task.pk] if u != submitter)
+
+    def clerk(self, region):
+        """The clerk of a village or community, allowed to edit only its column."""
+        username = f"demo-clerk-{region.code}"
+        if username not in self.staff:
+            user = _user(username, f"{region.name}信息员")
+            roles.grant_village(user, region.code)
+            self.staff[username] = user
+        return self.staff[username]
+
+
+def load_staff():
+    """The groups and workflows (``setup_publishing``), and the demo staff."""
+    setup_publishing()
+    staff = {}
+    for username, name, group_names in STAFF:
+        user = _user(username, name)
+        user.groups.add(*Group.objects.filter(name__in=group_names))
+        staff[username] = user
+    return Review(staff)
+
+
+def _user(username, name):
+    user, created = get_user_model().objects.get_or_create(
+        username=username, defaults={"first_name": name}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user
