@@ -8,5 +8,7 @@ class PublishingConfig(AppConfig):
     verbose_name = _("发布与审核")
 
     def ready(self):
-        from . import guards  # noqa: F401 (registers the pre-publish guards)
-        from . import signals  # noqa: F401 (records publications in the ledger)
+        from . import (
+            guards,  # noqa: F401 (registers the pre-publish guards)
+            signals,  # noqa: F401 (records publications in the ledger)
+        )
