@@ -1,11 +1,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class LedgerAction(models.TextChoices):
     PUBLISH = "publish", _("发布")
     CORRECTION = "correction", _("更正")
-    WITHDRAWAL = "withdrawal", _("撤回")
+    # A noun here, where the admin's 撤回 button is a verb.
+    WITHDRAWAL = "withdrawal", pgettext_lazy("台账操作", "撤回")
 
 
 class LedgerEntry(models.Model):
