@@ -16,9 +16,12 @@ An engine that cannot be reached raises ``EngineUnavailable``; the update queue 
 what it could not apply (search/queue.py).
 """
 
+import datetime
+
 from django.conf import settings
 
 from .. import text
+from ..query import Hit
 
 # Ranking, shared by the engines: a match in the title counts for three in the text;
 # a typed piece found as one run of characters, and whole dictionary words, add a bonus
@@ -53,6 +56,37 @@ def typed_words(request):
         w for clause in request.clauses for w in text.words(clause.alternatives[0])
     )
     return sorted(set(words))
+
+
+def stored_source(document):
+    """What a hit shows, stored beside the index by every engine (never searched)."""
+    published = document.published
+    return {
+        "kind": document.kind,
+        "title": document.title,
+        "text": document.text,
+        "url": document.url,
+        "published": published.isoformat() if published else None,
+        "region": document.region,
+        "agency": document.agency,
+        "context": document.context,
+    }
+
+
+def hit_from(id, source):
+    """The Hit for a document's stored source."""
+    published = source["published"]
+    return Hit(
+        id=id,
+        kind=source["kind"],
+        title=source["title"],
+        text=source["text"],
+        url=source["url"],
+        published=datetime.date.fromisoformat(published) if published else None,
+        region=source["region"],
+        agency=source["agency"],
+        context=source["context"],
+    )
 
 
 class EngineUnavailable(Exception):

@@ -33,13 +33,15 @@ from elasticsearch.dsl import (
 )
 
 from .. import text
-from ..query import Hit, SearchResult
+from ..query import SearchResult
 from . import (
     FACET_FIELDS,
     PHRASE_BONUS,
     TITLE_BOOST,
     WORD_BONUS,
     EngineUnavailable,
+    hit_from,
+    stored_source,
     term_weight,
     typed_words,
 )
@@ -108,16 +110,7 @@ def as_elastic(document):
         "text_words": " ".join(text.words(document.text)),
         "title_grams": " ".join(text.grams(document.title)),
         "text_grams": " ".join(text.grams(document.text)),
-        "source": {
-            "kind": document.kind,
-            "title": document.title,
-            "text": document.text,
-            "url": document.url,
-            "published": published,
-            "region": document.region,
-            "agency": document.agency,
-            "context": document.context,
-        },
+        "source": stored_source(document),
     }
 
 
@@ -237,19 +230,7 @@ def search_result(answer):
 
 
 def _hit(found):
-    source = found["_source"]["source"]
-    published = source["published"]
-    return Hit(
-        id=found["_id"],
-        kind=source["kind"],
-        title=source["title"],
-        text=source["text"],
-        url=source["url"],
-        published=datetime.date.fromisoformat(published) if published else None,
-        region=source["region"],
-        agency=source["agency"],
-        context=source["context"],
-    )
+    return hit_from(found["_id"], found["_source"]["source"])
 
 
 # -- the engine ------------------------------------------------------------------------

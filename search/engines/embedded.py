@@ -18,13 +18,15 @@ from pathlib import Path
 import tantivy
 
 from .. import text
-from ..query import Hit, SearchResult
+from ..query import SearchResult
 from . import (
     FACET_FIELDS,
     PHRASE_BONUS,
     TITLE_BOOST,
     WORD_BONUS,
     EngineUnavailable,
+    hit_from,
+    stored_source,
     term_weight,
     typed_words,
 )
@@ -77,19 +79,7 @@ def as_tantivy(document):
         text_grams=" ".join(text.grams(document.text)),
         year=document.year or 0,
         day=published.toordinal() if published else 0,
-        source=json.dumps(
-            {
-                "kind": document.kind,
-                "title": document.title,
-                "text": document.text,
-                "url": document.url,
-                "published": published.isoformat() if published else None,
-                "region": document.region,
-                "agency": document.agency,
-                "context": document.context,
-            },
-            ensure_ascii=False,
-        ).encode(),
+        source=json.dumps(stored_source(document), ensure_ascii=False).encode(),
     )
 
 
@@ -224,18 +214,7 @@ class EmbeddedEngine:
     def _hit(self, searcher, address):
         stored = searcher.doc(address)
         source = json.loads(bytes(stored.get_first("source")))
-        published = source["published"]
-        return Hit(
-            id=stored.get_first("id"),
-            kind=source["kind"],
-            title=source["title"],
-            text=source["text"],
-            url=source["url"],
-            published=datetime.date.fromisoformat(published) if published else None,
-            region=source["region"],
-            agency=source["agency"],
-            context=source["context"],
-        )
+        return hit_from(stored.get_first("id"), source)
 
     def _facets(self, searcher, query):
         aggregations = {
@@ -350,5 +329,3 @@ def _midnight(day):
     return (
         datetime.datetime.combine(day, datetime.time(), datetime.UTC) if day else None
     )
-
-
