@@ -58,23 +58,24 @@ def snapshot(item):
     return canonical(dataclasses.asdict(item.as_public_record()))
 
 
+def hashed_fields(entry):
+    """Exactly what an entry's hash covers (the recipe documented above)."""
+    return {
+        "seq": entry.seq,
+        "action": entry.action,
+        "item": {
+            "key": entry.item_key,
+            "type": entry.item_type,
+            "index_number": entry.index_number,
+        },
+        "time": entry.time.isoformat(),
+        "content_sha256": entry.content_sha256,
+        "prev_hash": entry.prev_hash,
+    }
+
+
 def entry_hash(entry):
-    return sha256(
-        canonical(
-            {
-                "seq": entry.seq,
-                "action": entry.action,
-                "item": {
-                    "key": entry.item_key,
-                    "type": entry.item_type,
-                    "index_number": entry.index_number,
-                },
-                "time": entry.time.isoformat(),
-                "content_sha256": entry.content_sha256,
-                "prev_hash": entry.prev_hash,
-            }
-        )
-    )
+    return sha256(canonical(hashed_fields(entry)))
 
 
 def latest_for(key):

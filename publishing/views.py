@@ -14,7 +14,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from .ledger import GENESIS, shows_content
+from .ledger import GENESIS, hashed_fields, shows_content
 from .models import LedgerAction, LedgerEntry
 
 PAGE_SIZE = 20
@@ -66,20 +66,14 @@ def _error(status, parameter, message):
 def entry_json(request, entry):
     """One entry as the API gives it: the fields of the hash recipe exactly as hashed
     (``time`` included), plus what people read (title, address, note)."""
+    fields = hashed_fields(entry)
+    fields["item"].update(
+        title=entry.title,
+        url=request.build_absolute_uri(entry.url) if entry.url else "",
+    )
     return {
-        "seq": entry.seq,
-        "action": entry.action,
-        "item": {
-            "key": entry.item_key,
-            "type": entry.item_type,
-            "index_number": entry.index_number,
-            "title": entry.title,
-            "url": request.build_absolute_uri(entry.url) if entry.url else "",
-        },
-        "time": entry.time.isoformat(),
+        **fields,
         "note": entry.note,
-        "content_sha256": entry.content_sha256,
-        "prev_hash": entry.prev_hash,
         "hash": entry.hash,
         "detail": request.build_absolute_uri(
             reverse("ledger_api:entry", args=[entry.seq])
