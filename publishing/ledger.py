@@ -136,9 +136,13 @@ def history(item):
 
 
 def shows_content(entry):
-    """Publish and correction entries hold a version readers can open; a withdrawal
-    holds nothing."""
-    return entry.action != LedgerAction.WITHDRAWAL
+    """Publish and correction entries hold a version readers can open, unless the item
+    has since been withdrawn: what was taken down (perhaps for privacy) is not served
+    again, while its hashes stay in the chain."""
+    if entry.action == LedgerAction.WITHDRAWAL:
+        return False
+    latest = latest_for(entry.item_key)
+    return latest is None or latest.action != LedgerAction.WITHDRAWAL
 
 
 # -- verification ------------------------------------------------------------------

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from .ledger import GENESIS, hashed_fields, shows_content
-from .models import LedgerAction, LedgerEntry
+from .models import LedgerEntry
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -120,11 +120,13 @@ def _page_url(request, page, size):
 @require_safe
 def ledger_entry_api(request, seq):
     """One entry with ``snapshot``: the canonical JSON whose SHA-256 is
-    ``content_sha256`` (empty for a withdrawal)."""
+    ``content_sha256`` (empty for a withdrawal, and for every entry of an item that is
+    withdrawn now)."""
     entry = LedgerEntry.objects.filter(seq=seq).first()
     if entry is None:
         return _error(404, None, _("没有这一条台账记录"))
-    return _json({**entry_json(request, entry), "snapshot": entry.snapshot})
+    snapshot = entry.snapshot if shows_content(entry) else ""
+    return _json({**entry_json(request, entry), "snapshot": snapshot})
 
 
 # -- the pages --------------------------------------------------------------------
@@ -175,7 +177,6 @@ def version_page(request, seq):
             "versions": versions,
             "latest": latest,
             "is_current": latest == entry,
-            "withdrawn": latest.action == LedgerAction.WITHDRAWAL,
         },
     )
     response["X-Robots-Tag"] = "noindex"

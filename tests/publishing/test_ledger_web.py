@@ -6,6 +6,7 @@ import hashlib
 import html
 import re
 
+from django.core.management import call_command
 from django.utils import timezone
 
 import pytest
@@ -241,11 +242,16 @@ def test_version_text_is_escaped(client, notices, agency):
     assert "&lt;img src=x onerror=alert(2)&gt;" in page
 
 
-def test_withdrawal_has_no_version(client, corrected):
+def test_a_withdrawn_item_has_no_versions_but_keeps_its_hashes(client, corrected):
+    assert client.get("/ledger/versions/2/").status_code == 200
     corrected.unpublish()
-    assert client.get("/ledger/versions/3/").status_code == 404
-    page = client.get("/ledger/versions/2/").content.decode()
-    assert "撤回" in page
+    # What was taken down is not served again, perhaps it held personal data.
+    for seq in (1, 2, 3):
+        assert client.get(f"/ledger/versions/{seq}/").status_code == 404
+    entry = client.get("/api/v1/ledger/2").json()
+    assert entry["snapshot"] == "" and entry["version"] is None
+    assert len(entry["content_sha256"]) == 64
+    call_command("verify_ledger")  # the chain still verifies
 
 
 def test_missing_version(client, db):
