@@ -20,6 +20,7 @@ import json
 
 from django.apps import apps
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -135,14 +136,31 @@ def history(item):
     return LedgerEntry.objects.filter(item_key=item_key(item)).order_by("seq")
 
 
-def shows_content(entry):
+def withdrawn_now(keys):
+    """Of these item keys, those whose latest entry is a withdrawal (two queries)."""
+    latest = (
+        LedgerEntry.objects.filter(item_key__in=set(keys))
+        .values("item_key")
+        .annotate(last=Max("seq"))
+        .values_list("last", flat=True)
+    )
+    return set(
+        LedgerEntry.objects.filter(
+            seq__in=list(latest), action=LedgerAction.WITHDRAWAL
+        ).values_list("item_key", flat=True)
+    )
+
+
+def shows_content(entry, withdrawn=None):
     """Publish and correction entries hold a version readers can open, unless the item
     has since been withdrawn: what was taken down (perhaps for privacy) is not served
-    again, while its hashes stay in the chain."""
+    again, while its hashes stay in the chain. ``withdrawn``: ``withdrawn_now()`` of a
+    page of entries, computed once for all of them."""
     if entry.action == LedgerAction.WITHDRAWAL:
         return False
-    latest = latest_for(entry.item_key)
-    return latest is None or latest.action != LedgerAction.WITHDRAWAL
+    if withdrawn is None:
+        withdrawn = withdrawn_now([entry.item_key])
+    return entry.item_key not in withdrawn
 
 
 # -- verification ------------------------------------------------------------------
@@ -219,7 +237,7 @@ def _sequence_problems(entry, before):
 def _shown_problems(entry, before):
     """Title and address are shown next to the hash but are not part of it: they must
     say what the hashed snapshot (or, for a withdrawal, the last version) says."""
-    if shows_content(entry):
+    if entry.action != LedgerAction.WITHDRAWAL:
         try:
             shown = json.loads(entry.snapshot)
         except ValueError:

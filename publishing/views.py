@@ -14,7 +14,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from .ledger import GENESIS, hashed_fields, shows_content
+from .ledger import GENESIS, hashed_fields, shows_content, withdrawn_now
 from .models import LedgerEntry
 
 PAGE_SIZE = 20
@@ -63,7 +63,7 @@ def _error(status, parameter, message):
     return _json({"error": {"parameter": parameter, "message": str(message)}}, status)
 
 
-def entry_json(request, entry):
+def entry_json(request, entry, withdrawn=None):
     """One entry as the API gives it: the fields of the hash recipe exactly as hashed
     (``time`` included), plus what people read (title, address, note)."""
     fields = hashed_fields(entry)
@@ -80,7 +80,7 @@ def entry_json(request, entry):
         ),
         "version": (
             request.build_absolute_uri(reverse("ledger:version", args=[entry.seq]))
-            if shows_content(entry)
+            if shows_content(entry, withdrawn)
             else None
         ),
     }
@@ -98,7 +98,8 @@ def ledger_api(request):
     count = LedgerEntry.objects.count()
     pages = max(1, -(-count // size))
     start = (page - 1) * size
-    entries = LedgerEntry.objects.order_by("-seq")[start : start + size]
+    entries = list(LedgerEntry.objects.order_by("-seq")[start : start + size])
+    withdrawn = withdrawn_now(entry.item_key for entry in entries)
     return _json(
         {
             "count": count,
@@ -107,7 +108,7 @@ def ledger_api(request):
             "pages": pages,
             "previous": _page_url(request, page - 1, size) if page > 1 else None,
             "next": _page_url(request, page + 1, size) if page < pages else None,
-            "entries": [entry_json(request, entry) for entry in entries],
+            "entries": [entry_json(request, entry, withdrawn) for entry in entries],
         }
     )
 

@@ -266,3 +266,23 @@ def test_snapshot_is_what_the_public_sees(chain):
     assert shown["title"] == "低保标准调整"
     assert "850" in shown["text"]
     assert shown["url"] == chain.url
+
+
+def test_an_edited_title_is_found_after_the_item_was_withdrawn(chain):
+    chain.unpublish()
+    verify()
+    LedgerEntry.objects.filter(seq=1).update(title="别的名称")
+    message = failure()
+    assert message.startswith("Ledger broken: 第 1 条")
+
+
+def test_the_ledger_api_reads_a_page_in_a_fixed_number_of_queries(
+    chain, client, django_assert_max_num_queries
+):
+    chain.unpublish()
+    with django_assert_max_num_queries(4):
+        entries = client.get("/api/v1/ledger?page_size=100").json()["entries"]
+    assert len(entries) == 4
+    by_seq = {entry["seq"]: entry for entry in entries}
+    assert by_seq[1]["version"] is None  # the withdrawn item's versions are withheld
+    assert by_seq[3]["version"] is not None  # the other item's are not
