@@ -1,1 +1,1 @@
-"""See ARCHITECTURE.md: this room is built by a later issue."""
+"""Open data: datasets, downloads, schemas, catalogue, releases and diffs, read API."""

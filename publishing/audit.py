@@ -27,13 +27,12 @@ from wagtail.models import PageLogEntry
 
 import django_filters
 
+from content_models.disclosure.spreadsheets import BOM, neutralise
+
 AUDIT_PERMISSION = "publishing.view_audit_report"
 
 # The sections an editor thinks in, by app label (ARCHITECTURE.md: one app per family).
 SECTION_APPS = ["disclosure", "plans", "villages", "credit", "charity", "regions"]
-
-# Spreadsheet programs run a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def can_view_audit(user):
@@ -61,11 +60,6 @@ def logged_users():
         ids.update(model.objects.all().get_user_ids())
     User = get_user_model()
     return User.objects.filter(pk__in=ids).order_by(User.USERNAME_FIELD)
-
-
-def neutralise(text):
-    """A CSV cell that a spreadsheet will show, never run."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 class AuditFilterSet(WagtailFilterSet):
@@ -151,7 +145,7 @@ class AuditReportView(LogEntriesView):
         return value
 
     def stream_csv(self, queryset):
-        yield "\ufeff"  # UTF-8 BOM: Excel on Chinese Windows reads the file as UTF-8
+        yield BOM
         yield from super().stream_csv(queryset)
 
     def write_csv_response(self, queryset):

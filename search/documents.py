@@ -15,8 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
-from content_models.disclosure.metadata import DisclosureMetadata
-from content_models.disclosure.public import is_public, public_items
+from content_models.disclosure.public import is_public, public_items, public_models
 from content_models.regions.codes import lineage
 
 # The result types the public can filter on, by ``record_kind``.
@@ -55,15 +54,6 @@ class SearchDocument:
     @property
     def region_path(self):
         return lineage(self.region) if self.region else []
-
-
-def searchable_models():
-    """Every concrete model whose rows describe themselves as public records."""
-    return [
-        model
-        for model in apps.get_models()
-        if issubclass(model, DisclosureMetadata) and not model._meta.abstract
-    ]
 
 
 def item_key(item):
@@ -126,7 +116,7 @@ def _documents(item):
 
 def all_public_items():
     """Every public item, for a rebuild: pages through the tree, records per model."""
-    for model in searchable_models():
+    for model in public_models():
         rows = public_items(model)
         if issubclass(model, Page):
             rows = rows.select_related("locale", "agency")

@@ -57,15 +57,15 @@ def charity_profile(charity):
     """A charity's public filings, annual reports (with 第六十一条 figures) and
     projects."""
     reports = list(
-        _of_public_charities(AnnualReport).filter(charity=charity).order_by("year")
+        of_public_charities(AnnualReport).filter(charity=charity).order_by("year")
     )
     incomes = {report.year: report.total_income for report in reports}
     for report in reports:
         report.assessment = report.assess(incomes)
     return {
-        "filings": _of_public_charities(FundraisingFiling).filter(charity=charity),
+        "filings": of_public_charities(FundraisingFiling).filter(charity=charity),
         "annual_reports": reports,
-        "projects": _of_public_charities(CharityProject).filter(charity=charity),
+        "projects": of_public_charities(CharityProject).filter(charity=charity),
     }
 
 
@@ -81,16 +81,18 @@ def public_annual_report(credit_code, year):
 
 def public_filing(filing_number):
     return _one(
-        _of_public_charities(FundraisingFiling), filing_number=filing_number.upper()
+        of_public_charities(FundraisingFiling), filing_number=filing_number.upper()
     )
 
 
 def public_project(project_number):
-    rows = _of_public_charities(CharityProject).prefetch_related("progress_reports")
+    rows = of_public_charities(CharityProject).prefetch_related("progress_reports")
     return _one(rows, project_number=project_number.upper())
 
 
-def _of_public_charities(model):
+def of_public_charities(model):
+    """The public rows of a charity's records (filings, reports, projects): public
+    themselves and of a public charity."""
     return (
         public_items(model)
         .filter(charity__in=public_charities())

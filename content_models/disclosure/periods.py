@@ -6,10 +6,13 @@
 
 import calendar
 import datetime
+import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+_SLUG = re.compile(r"^(\d{4})(?:-Q(\d)|-(\d{2}))?$")
 
 
 @dataclass(frozen=True, order=True)
@@ -60,6 +63,17 @@ class Period:
                 "quarter": self.quarter,
             }
         return _("%(year)d年") % {"year": self.year}
+
+    @classmethod
+    def from_slug(cls, text):
+        """The period a slug names (2025, 2025-Q3, 2025-07); ValidationError if none."""
+        match = _SLUG.match(text or "")
+        if not match:
+            raise ValidationError(
+                _("期间“%(text)s”应写作2025、2025-Q3或2025-07") % {"text": text}
+            )
+        year, quarter, month = (int(part) if part else None for part in match.groups())
+        return cls(year, quarter=quarter, month=month)
 
     @property
     def slug(self):

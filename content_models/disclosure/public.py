@@ -42,3 +42,16 @@ def public_items(model):
     if issubclass(model, Page):
         return model.objects.live().public().filter(expired=False)
     return model.objects.filter(live=True, expired=False)
+
+
+def public_models():
+    """Every concrete model whose rows describe themselves as public records."""
+    from django.apps import apps
+
+    from .metadata import DisclosureMetadata  # metadata imports this module
+
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, DisclosureMetadata) and not model._meta.abstract
+    ]

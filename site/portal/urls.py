@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from opendata import urls as opendata_urls
 from publishing import urls as ledger_urls
 from search import urls as search_urls
 
@@ -15,6 +16,9 @@ urlpatterns = [
     # The search API has one address for every language (its ``lang`` parameter).
     path("", include(search_urls.api)),
     path("", include(ledger_urls.api)),
+    # Open data files and the read API (after search and ledger: /api/v1/<dataset>).
+    path("", include(opendata_urls.files)),
+    path("", include(opendata_urls.api)),
 ]
 
 if settings.DEBUG:
@@ -26,6 +30,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("", include(search_urls.pages)),  # before Wagtail's catch-all page route
     path("", include(ledger_urls.pages)),
+    path("", include(opendata_urls.pages)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -12,7 +12,7 @@ from wagtail.models import ModelLogEntry, PageLogEntry
 import pytest
 
 from content_models.disclosure.models import ArticleIndexPage, ArticlePage
-from publishing.audit import neutralise
+from content_models.disclosure.spreadsheets import neutralise
 from publishing.withdrawals import withdraw
 from tests.content_models.credit_factories import (  # noqa: F401 (fixtures)
     entry,

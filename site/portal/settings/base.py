@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "imports",
     "search",
     "publishing",
+    "opendata",
     # wagtail-localize replaces wagtail.locales (see STACK.md)
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -128,8 +129,14 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Open data releases: immutable files, kept apart from editors' uploads.
+OPENDATA_DIR = Path(env_str("OPENDATA_DIR", str(VAR_DIR / "opendata")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "opendata": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": OPENDATA_DIR},
+    },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },

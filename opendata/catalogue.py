@@ -1,0 +1,122 @@
+"""The disclosure catalogue (信息公开目录): one row per public item of every kind, read
+from the item's own ``as_public_record()`` like search and the ledger, so the three
+cannot disagree about an item's 索引号, title or address.
+
+It spans many models, so it is built from model instances rather than one queryset:
+its rows are ordered by model label and then primary key, and its position is the
+item's key ("app.model:pk").
+"""
+
+import functools
+
+from django.apps import apps
+
+from wagtail.models import Page, Site
+
+from content_models.disclosure.public import public_items, public_models
+
+from .schema import Dataset, public_value
+
+
+class CatalogueDataset(Dataset):
+    def watches(self, label):
+        return label in self.models or label in self._labels()
+
+    def queryset(self):
+        return self.select()
+
+    def select(self, *, updated_since=None, **unused):
+        """[(label, queryset)] per model in order; only ``updated_since`` filters."""
+        selection = []
+        for model in self._models():
+            rows = public_items(model).select_related("agency", "topic", "genre")
+            if issubclass(model, Page):
+                rows = rows.select_related("locale")
+            if updated_since:
+                rows = rows.filter(last_published_at__gte=updated_since)
+            selection.append((model._meta.label_lower, rows.order_by("pk")))
+        return selection
+
+    def filter(self, selection, **filters):
+        return self.select(**filters)
+
+    def offers(self):
+        return ["updated_since"]
+
+    def count(self, selection):
+        return sum(rows.count() for _, rows in selection)
+
+    def rows(self, selection=None, limit=None):
+        selection = self.select() if selection is None else selection
+        root = _site_root()
+        produced = 0
+        for _, rows in selection:
+            for item in rows.iterator(chunk_size=500):
+                if limit is not None and produced >= limit:
+                    return
+                produced += 1
+                yield _row(item, root)
+
+    def page(self, selection, after=None, limit=100):
+        if after is not None:
+            after_label, after_pk = after
+            selection = [
+                (label, rows.filter(pk__gt=after_pk) if label == after_label else rows)
+                for label, rows in selection
+                if label >= after_label
+            ]
+        rows = self.rows(selection, limit)
+        return [(self.parse_position(row[0]), row) for row in rows]
+
+    def position_text(self, position):
+        label, pk = position
+        return f"{label}:{pk}"
+
+    def parse_position(self, text):
+        label, _, pk = text.partition(":")
+        if label not in self._labels() or not pk.isdigit():
+            raise ValueError(text)
+        return label, int(pk)
+
+    def _models(self):
+        return [apps.get_model(label) for label in _public_labels()]
+
+    def _labels(self):
+        return _public_labels()
+
+
+@functools.cache  # the app registry is fixed once loaded
+def _public_labels():
+    return sorted(model._meta.label_lower for model in public_models())
+
+
+def _site_root():
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url if site else ""
+
+
+def _row(item, root):
+    record = item.as_public_record()
+    url = record.url
+    if url.startswith("/"):
+        url = root + url
+    values = (
+        record.key,
+        record.kind,
+        record.index_number,
+        record.title,
+        record.agency,
+        record.written_on,
+        record.published_on,
+        item.document_number,
+        item.topic.name if item.topic_id else "",
+        item.genre.name if item.genre_id else "",
+        item.validity,
+        record.region_code,
+        record.period,
+        record.language,
+        url,
+        item.first_published_at,
+        item.last_published_at,
+    )
+    return tuple(public_value(value) for value in values)

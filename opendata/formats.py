@@ -1,0 +1,182 @@
+"""The four download formats, each written from ``Dataset.rows()`` a chunk at a time so
+memory stays flat however many rows there are.
+
+- CSV: UTF-8 with a BOM (Excel on Chinese Windows), header = the schema's field names,
+  text cells that a spreadsheet would run as a formula neutralised.
+- JSON Lines: one object per row. JSON: one array of those objects.
+- XLSX: written by XlsxWriter in constant-memory mode (openpyxl keeps every string in
+  memory until it saves) into a temporary file, text always stored as text; a second
+  sheet describes the fields.
+"""
+
+import csv
+import datetime
+import decimal
+import io
+import json
+import tempfile
+
+from django.conf import settings
+from django.utils import timezone, translation
+
+import xlsxwriter
+
+from content_models.disclosure.spreadsheets import BOM, neutralise
+
+from .schema import STRING
+
+CHUNK_ROWS = 1000
+
+
+def _plain(value):
+    """A cell as JSON sees it: dates and times in ISO 8601 (Beijing time), Decimals
+    as numbers."""
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def _csv_cell(column, value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if column.type == STRING:
+        return neutralise(value)
+    return str(_plain(value))
+
+
+def csv_chunks(dataset, rows):
+    """The CSV file as a sequence of str chunks."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(dataset.field_names)
+    yield BOM + buffer.getvalue()
+    columns = dataset.fields
+    for chunk in _chunks(rows):
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerows(
+            [
+                _csv_cell(column, value)
+                for column, value in zip(columns, row, strict=True)
+            ]
+            for row in chunk
+        )
+        yield buffer.getvalue()
+
+
+def _json_object(names, row):
+    return json.dumps(
+        dict(zip(names, map(_plain, row), strict=True)),
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def jsonl_chunks(dataset, rows):
+    names = dataset.field_names
+    for chunk in _chunks(rows):
+        yield "".join(_json_object(names, row) + "\n" for row in chunk)
+
+
+def json_chunks(dataset, rows):
+    """A JSON array of row objects, streamed."""
+    names = dataset.field_names
+    separator = "\n"
+    yield "["
+    for chunk in _chunks(rows):
+        parts = []
+        for row in chunk:
+            parts.append(separator + _json_object(names, row))
+            separator = ",\n"
+        yield "".join(parts)
+    yield "\n]\n"
+
+
+def write_xlsx(dataset, rows, target):
+    """Write the workbook to ``target`` (a path or a binary file object)."""
+    workbook = xlsxwriter.Workbook(
+        target,
+        {
+            "constant_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+            "tmpdir": tempfile.gettempdir(),
+        },
+    )
+    sheet = workbook.add_worksheet("data")
+    bold = workbook.add_format({"bold": True})
+    sheet.write_row(0, 0, dataset.field_names, bold)
+    sheet.freeze_panes(1, 0)
+    for number, row in enumerate(rows, start=1):
+        for column, value in enumerate(row):
+            _write_xlsx_cell(sheet, number, column, value)
+    _write_field_sheet(workbook, dataset, bold)
+    workbook.close()
+
+
+def _write_xlsx_cell(sheet, row, column, value):
+    value = _plain(value)
+    if value is None:
+        return
+    if isinstance(value, bool):
+        sheet.write_boolean(row, column, value)
+    elif isinstance(value, (int, float)):
+        sheet.write_number(row, column, value)
+    else:
+        sheet.write_string(row, column, value)
+
+
+def _write_field_sheet(workbook, dataset, bold):
+    """The field list in Chinese and English, whatever the reader's language."""
+    sheet = workbook.add_worksheet("fields")
+    header = ["name", "type", "title", "description", "title_en", "description_en"]
+    sheet.write_row(0, 0, header, bold)
+    for number, column in enumerate(dataset.fields, start=1):
+        texts = []
+        for language in (settings.LANGUAGE_CODE, "en"):
+            with translation.override(language):
+                texts += [str(column.title), str(column.description)]
+        sheet.write_row(number, 0, [column.name, column.type, *texts[:2], *texts[2:]])
+
+
+def _chunks(rows):
+    chunk = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == CHUNK_ROWS:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+# name -> (media type, whether it is text that gzip shrinks)
+FORMATS = {
+    "csv": ("text/csv; charset=utf-8", True),
+    "jsonl": ("application/jsonl; charset=utf-8", True),
+    "json": ("application/json; charset=utf-8", True),
+    "xlsx": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        False,
+    ),
+}
+
+TEXT_WRITERS = {"csv": csv_chunks, "jsonl": jsonl_chunks, "json": json_chunks}
+
+
+def write_file(dataset, fmt, target, rows=None):
+    """Write a whole file in format ``fmt`` to a binary file object (releases and
+    the XLSX download use this)."""
+    rows = dataset.rows() if rows is None else rows
+    if fmt == "xlsx":
+        write_xlsx(dataset, rows, target)
+        return
+    for chunk in TEXT_WRITERS[fmt](dataset, rows):
+        target.write(chunk.encode("utf-8"))
