@@ -28,11 +28,11 @@ from .schema import STRING
 CHUNK_ROWS = 1000
 
 
-def _plain(value):
-    """A cell as JSON sees it: dates and times in ISO 8601 (Beijing time), Decimals
-    as numbers."""
+def plain_value(value):
+    """A cell as JSON sees it: dates and times in ISO 8601 (Beijing time, to the
+    second), Decimals as numbers."""
     if isinstance(value, datetime.datetime):
-        return timezone.localtime(value).isoformat()
+        return timezone.localtime(value).replace(microsecond=0).isoformat()
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, decimal.Decimal):
@@ -47,7 +47,7 @@ def _csv_cell(column, value):
         return "true" if value else "false"
     if column.type == STRING:
         return neutralise(value)
-    return str(_plain(value))
+    return str(plain_value(value))
 
 
 def csv_chunks(dataset, rows):
@@ -72,7 +72,7 @@ def csv_chunks(dataset, rows):
 
 def _json_object(names, row):
     return json.dumps(
-        dict(zip(names, map(_plain, row), strict=True)),
+        dict(zip(names, map(plain_value, row), strict=True)),
         ensure_ascii=False,
         separators=(",", ":"),
     )
@@ -122,7 +122,7 @@ def write_xlsx(dataset, rows, target):
 
 
 def _write_xlsx_cell(sheet, row, column, value):
-    value = _plain(value)
+    value = plain_value(value)
     if value is None:
         return
     if isinstance(value, bool):
