@@ -13,7 +13,11 @@ from django.apps import apps
 
 from wagtail.models import Page, Site
 
-from content_models.disclosure.public import public_items, public_models
+from content_models.disclosure.public import (
+    lookups_cached,
+    public_items,
+    public_models,
+)
 
 from .schema import Dataset, public_value
 
@@ -29,7 +33,9 @@ class CatalogueDataset(Dataset):
         """[(label, queryset)] per model in order; only ``updated_since`` filters."""
         selection = []
         for model in self._models():
-            rows = public_items(model).select_related("agency", "topic", "genre")
+            rows = public_items(model).select_related(
+                "agency", "topic", "genre", *model.public_related
+            )
             if issubclass(model, Page):
                 rows = rows.select_related("locale")
             if updated_since:
@@ -50,12 +56,13 @@ class CatalogueDataset(Dataset):
         selection = self.select() if selection is None else selection
         root = _site_root()
         produced = 0
-        for _, rows in selection:
-            for item in rows.iterator(chunk_size=500):
-                if limit is not None and produced >= limit:
-                    return
-                produced += 1
-                yield _row(item, root)
+        with lookups_cached():
+            for _, rows in selection:
+                for item in rows.iterator(chunk_size=500):
+                    if limit is not None and produced >= limit:
+                        return
+                    produced += 1
+                    yield _row(item, root)
 
     def page(self, selection, after=None, limit=100):
         if after is not None:

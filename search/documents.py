@@ -15,7 +15,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
-from content_models.disclosure.public import is_public, public_items, public_models
+from content_models.disclosure.public import (
+    is_public,
+    lookups_cached,
+    public_items,
+    public_models,
+)
 from content_models.regions.codes import lineage
 
 # The result types the public can filter on, by ``record_kind``.
@@ -116,13 +121,12 @@ def _documents(item):
 
 def all_public_items():
     """Every public item, for a rebuild: pages through the tree, records per model."""
-    for model in public_models():
-        rows = public_items(model)
-        if issubclass(model, Page):
-            rows = rows.select_related("locale", "agency")
-        else:
-            rows = rows.select_related("agency")
-        yield from rows.iterator(chunk_size=500)
+    with lookups_cached():  # section pages and column regions once per rebuild
+        for model in public_models():
+            rows = public_items(model).select_related("agency", *model.public_related)
+            if issubclass(model, Page):
+                rows = rows.select_related("locale")
+            yield from rows.iterator(chunk_size=500)
 
 
 def load_item(key):

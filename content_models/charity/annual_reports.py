@@ -77,6 +77,7 @@ def _percent(value):
 
 class AnnualReport(PublishedRecord):
     record_kind = "charity_annual_report"
+    public_related = ("charity__region",)
 
     charity = models.ForeignKey(
         "charity.CharityOrganisation",

@@ -34,6 +34,7 @@ class FilingStatus(models.TextChoices):
 
 class FundraisingFiling(PublishedRecord):
     record_kind = "fundraising_filing"
+    public_related = ("charity", "region")
 
     charity = models.ForeignKey(
         "charity.CharityOrganisation",

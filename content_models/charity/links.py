@@ -7,6 +7,8 @@ database id.
 
 from wagtail.models import Locale
 
+from content_models.disclosure.public import cached_lookup
+
 
 def default_section():
     """The live charity section in the default language, which ``public_url`` uses."""
@@ -22,7 +24,7 @@ def default_section():
 
 def record_url(record, section=None):
     """The record's address on ``section`` (default: the Chinese section), or ""."""
-    section = section or default_section()
+    section = section or cached_lookup("charity-section", default_section)
     if section is None or not section.url:
         return ""
     name, kwargs = _route_of(record)

@@ -43,6 +43,7 @@ class CharityOrganisation(PublishedRecord):
     """A charity registered with or recognised by the bureau, as 慈善中国 lists it."""
 
     record_kind = "charity_organisation"
+    public_related = ("region",)
 
     name = models.CharField(_("组织名称"), max_length=100)
     credit_code = models.CharField(

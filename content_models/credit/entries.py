@@ -35,6 +35,7 @@ class ListType(models.TextChoices):
 
 class CreditListEntry(PublishedRecord):
     record_kind = "credit_entry"
+    public_related = ("organisation__region",)
 
     organisation = models.ForeignKey(
         "credit.SocialOrganisation",

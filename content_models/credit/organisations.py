@@ -29,6 +29,7 @@ from .forms import SocialOrganisationForm
 class SocialOrganisation(PublishedRecord):
     base_form_class = SocialOrganisationForm
     record_kind = "social_organisation"
+    public_related = ("region",)
 
     name = models.CharField(_("社会组织名称"), max_length=200)
     credit_code = models.CharField(

@@ -15,6 +15,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from content_models.disclosure.public import cached_lookup
+
 from . import queries
 from .entries import ListType
 
@@ -79,14 +81,18 @@ class CreditIndexPage(RoutablePageMixin, Page):
         )
 
 
-def section_url(route_name, pk):
-    """A record's address on the Chinese section page, or "" while there is none."""
-    page = (
+def _default_section():
+    return (
         CreditIndexPage.objects.live()
         .public()
         .filter(locale__language_code=settings.LANGUAGE_CODE)
         .first()
     )
+
+
+def section_url(route_name, pk):
+    """A record's address on the Chinese section page, or "" while there is none."""
+    page = cached_lookup("credit-section", _default_section)
     if page is None or not page.url:
         return ""
     return page.url + page.reverse_subpage(route_name, args=[pk])

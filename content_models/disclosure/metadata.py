@@ -200,6 +200,8 @@ class DisclosureMetadata(models.Model):
     # How the item describes itself to search and open data (see public.py).
     # Families override the hooks below; the record itself is built only here.
     record_kind = "item"
+    # Relations the hooks below read, for bulk readers' select_related.
+    public_related = ()
 
     def public_text(self):
         return self.summary

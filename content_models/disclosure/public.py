@@ -5,7 +5,9 @@ never disagree about what the public may see (ARCHITECTURE.md, "One place for
 each rule").
 """
 
+import contextvars
 import datetime
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from wagtail.models import Page
@@ -55,3 +57,29 @@ def public_models():
         for model in apps.get_models()
         if issubclass(model, DisclosureMetadata) and not model._meta.abstract
     ]
+
+
+# Lookups that are the same for every item of a bulk read (the section page a record's
+# address hangs from, a village column's region): remembered only inside
+# ``lookups_cached()``, so an export or index rebuild does not repeat them per row while
+# single-item reads always see the database as it is.
+_lookups = contextvars.ContextVar("public_lookups", default=None)
+
+
+@contextmanager
+def lookups_cached():
+    token = _lookups.set({})
+    try:
+        yield
+    finally:
+        _lookups.reset(token)
+
+
+def cached_lookup(key, compute):
+    """``compute()``, remembered under ``key`` inside ``lookups_cached()``."""
+    memo = _lookups.get()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]

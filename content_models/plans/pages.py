@@ -114,6 +114,7 @@ class PlanPageForm(WagtailAdminPageForm):
 
 class PlanPage(DisclosurePage):
     record_kind = "plan"
+    public_related = ("region", "agency__region")
 
     start_year = models.PositiveSmallIntegerField(_("规划期起始年"))
     end_year = models.PositiveSmallIntegerField(_("规划期终止年"))

@@ -30,6 +30,7 @@ from wagtail.search import index
 from content_models.disclosure.pages import DisclosurePage, page_edit_handler
 from content_models.disclosure.periods import Period, validate_period
 from content_models.disclosure.privacy import personal_data_problems
+from content_models.disclosure.public import cached_lookup
 
 from .categories import MONTH_CHOICES, QUARTER_CHOICES, Category
 from .defaults import StandardTitleMixin
@@ -187,6 +188,12 @@ class VillageDisclosurePage(StandardTitleMixin, DisclosurePage):
         return " ".join(part for part in (self.summary, strip_tags(self.body)) if part)
 
     def public_region(self):
+        if not self.path:
+            return self._village_region()
+        column = self.path[: -self.steplen]  # pages of one column share their region
+        return cached_lookup(("village-region", column), self._village_region)
+
+    def _village_region(self):
         village = self.village_page
         return village.region if village else None
 
