@@ -48,8 +48,9 @@ from .schema import (
     local_date,
 )
 
-CREDIT_CODE_PATTERN = r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$"
-REGION_CODE_PATTERN = r"^\d{12}$"
+# Table Schema patterns are XML Schema regular expressions: anchored implicitly.
+CREDIT_CODE_PATTERN = r"[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}"
+REGION_CODE_PATTERN = r"\d{12}"
 
 # Models whose names appear in other records' rows.
 SHARED = ("regions.region", "disclosure.agency")
@@ -125,7 +126,7 @@ def period_field(*paths):
         _("年度、季度或月份，写作2025、2025-Q3或2025-07"),
         source=paths,
         convert=period_slug,
-        pattern=r"^\d{4}(-Q[1-4]|-\d{2})?$",
+        pattern=r"\d{4}(-Q[1-4]|-\d{2})?",
     )
 
 

@@ -2,6 +2,7 @@
 a draft, unpublished or expired record (or one of an unpublished charity) never
 appears."""
 
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -95,7 +96,8 @@ def of_public_charities(model):
     themselves and of a public charity."""
     return (
         public_items(model)
-        .filter(charity__in=public_charities())
+        # EXISTS rather than IN: see content_models/credit/queries.py.
+        .filter(Exists(public_charities().filter(pk=OuterRef("charity_id"))))
         .select_related("charity", "agency", "topic", "genre")
     )
 
