@@ -38,6 +38,7 @@ test-postgres: $(VENV)/.test-deps
 bench: $(VENV)/.test-deps
 	$(BIN)/python tests/bench/run.py
 	$(BIN)/python tests/bench/search.py
+	$(BIN)/python tests/bench/opendata.py
 
 check: $(VENV)/.test-deps
 	$(MANAGE) check
