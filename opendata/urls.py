@@ -3,7 +3,9 @@
 
 from django.urls import re_path
 
-from . import downloads
+from . import api as read_api
+from . import catalog_views, downloads, release_views
+from . import openapi as read_openapi
 
 FORMAT = r"(?P<fmt>csv|xlsx|jsonl|json)"
 SLUG = r"(?P<slug>[a-z0-9-]+)"
@@ -11,13 +13,45 @@ SLUG = r"(?P<slug>[a-z0-9-]+)"
 files = [
     re_path(rf"^opendata/{SLUG}\.{FORMAT}$", downloads.download, name="opendata-file"),
     # -- catalogue and schemas (catalog.jsonld, datapackage.json) --
+    re_path(
+        r"^opendata/catalog\.jsonld$",
+        catalog_views.catalog_jsonld,
+        name="opendata-catalog",
+    ),
+    re_path(
+        rf"^opendata/{SLUG}/datapackage\.json$",
+        catalog_views.datapackage_json,
+        name="opendata-datapackage",
+    ),
     # -- releases and diffs --
+    re_path(
+        rf"^opendata/releases/(?P<label>[0-9A-Za-z-]+)/{SLUG}\.{FORMAT}$",
+        release_views.release_file,
+        name="opendata-release-file",
+    ),
+    re_path(
+        r"^opendata/releases/(?P<label>[0-9A-Za-z-]+)/SHA256SUMS$",
+        release_views.release_checksums,
+        name="opendata-release-checksums",
+    ),
+    re_path(
+        rf"^opendata/diffs/(?P<from_label>[0-9A-Za-z-]+)\.\.(?P<to_label>[0-9A-Za-z-]+)/"
+        rf"{SLUG}\.(?P<fmt>json|csv)$",
+        release_views.diff,
+        name="opendata-diff",
+    ),
 ]
 
 api = [
     # -- read API (/api/v1/openapi.json, /api/v1/<dataset>) --
+    re_path(r"^api/v1/openapi\.json$", read_openapi.openapi, name="opendata-openapi"),
+    re_path(rf"^api/v1/{SLUG}$", read_api.dataset_api, name="opendata-api"),
 ]
 
 pages = [
     # -- the HTML catalogue (/opendata/) --
+    re_path(r"^opendata/$", catalog_views.index_page, name="opendata-index"),
+    re_path(
+        rf"^opendata/{SLUG}/$", catalog_views.dataset_page, name="opendata-dataset"
+    ),
 ]

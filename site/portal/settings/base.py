@@ -131,6 +131,10 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # Open data releases: immutable files, kept apart from editors' uploads.
 OPENDATA_DIR = Path(env_str("OPENDATA_DIR", str(VAR_DIR / "opendata")))
+# The read API's limit per client, "requests/seconds" ("" turns it off), and the
+# request header (a META key, e.g. HTTP_X_REAL_IP) naming the client behind a proxy.
+OPENDATA_API_RATE = env_str("OPENDATA_API_RATE", "120/60")
+PORTAL_CLIENT_IP_HEADER = env_str("PORTAL_CLIENT_IP_HEADER", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "opendata": {

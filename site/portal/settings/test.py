@@ -9,6 +9,8 @@ SECRET_KEY = "test-only-key"  # noqa: S105 (tests only)
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-media-"))  # noqa: F405
 SEARCH_INDEX_DIR = Path(tempfile.mkdtemp(prefix="portal-test-search-"))  # noqa: F405
+# The read API's rate limit is tested with its own settings (tests/opendata).
+OPENDATA_API_RATE = ""
 OPENDATA_DIR = Path(tempfile.mkdtemp(prefix="portal-test-opendata-"))  # noqa: F405
 STORAGES["opendata"]["OPTIONS"]["location"] = OPENDATA_DIR  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405

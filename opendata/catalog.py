@@ -1,0 +1,398 @@
+"""The documents that describe open data to machines, built from the dataset
+definitions (``datasets.py``) and the releases, so they cannot disagree with the files:
+
+- ``datapackage(dataset, request)``: a Frictionless Tabular Data Package (the CSV as its
+  resource, its Table Schema, the other formats and every release with checksums);
+- ``dcat_catalog(request)``: a DCAT-AP style catalogue of every dataset, in JSON-LD.
+
+Both are plain dicts; ``catalog_views.py`` serves them. Texts are given in Chinese
+(the site's language) and English, whatever the reader's language.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Site
+
+from .changes import state_of
+from .datasets import DATASETS
+from .formats import FORMATS, plain_value
+from .models import ReleaseFile
+from .schema import DATETIME
+
+ENGLISH = "en"
+# The order formats are offered in: CSV first (the data package's resource).
+FORMAT_ORDER = ("csv", "xlsx", "jsonl", "json")
+FORMAT_NAMES = {"csv": "CSV", "xlsx": "XLSX", "jsonl": "JSON Lines", "json": "JSON"}
+LANGUAGE_TAGS = {"zh-hans": "zh-Hans", ENGLISH: ENGLISH}
+
+CATALOG_TITLE = _("民政开放数据")
+CATALOG_DESCRIPTION = _(
+    "本平台已公开信息的开放数据：社会组织信用名录、社会组织、慈善组织及其募捐、"
+    "年度数据和项目、村务财务、规划指标及进展、信息公开目录和行政区划。"
+    "个人信息按页面同样的规则遮蔽。"
+)
+
+DCAT_CONTEXT = {
+    "dcat": "http://www.w3.org/ns/dcat#",
+    "dct": "http://purl.org/dc/terms/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "spdx": "http://spdx.org/rdf/terms#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+
+# -- texts and addresses -------------------------------------------------------------
+
+
+def in_languages(text):
+    """{language: text} in the site's language and English."""
+    texts = {}
+    for language in (settings.LANGUAGE_CODE, ENGLISH):
+        with translation.override(language):
+            texts[language] = str(text)
+    return texts
+
+
+def chinese(text):
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(text)
+
+
+def english(text):
+    with translation.override(ENGLISH):
+        return str(text)
+
+
+def media_type(fmt):
+    """The bare media type (without the charset parameter)."""
+    return FORMATS[fmt][0].split(";")[0]
+
+
+def absolute(request, name, **kwargs):
+    return request.build_absolute_uri(reverse(name, kwargs=kwargs))
+
+
+def page_url(request, name, language=None, **kwargs):
+    """A catalogue page's absolute address in ``language`` (the site's by default):
+    the pages sit under the language prefix."""
+    with translation.override(language or settings.LANGUAGE_CODE):
+        return absolute(request, name, **kwargs)
+
+
+def file_url(request, dataset, fmt):
+    return absolute(request, "opendata-file", slug=dataset.slug, fmt=fmt)
+
+
+def datapackage_url(request, dataset):
+    return absolute(request, "opendata-datapackage", slug=dataset.slug)
+
+
+def diff_urls(request, slug, older, newer):
+    """{fmt: address} of the differences of ``slug`` from release ``older`` to
+    ``newer``."""
+    return {
+        fmt: absolute(
+            request,
+            "opendata-diff",
+            from_label=older.label,
+            to_label=newer.label,
+            slug=slug,
+            fmt=fmt,
+        )
+        for fmt in ("json", "csv")
+    }
+
+
+def moment(value):
+    """A time as the files write it: ISO 8601, Beijing time, to the second."""
+    return plain_value(value)
+
+
+# -- releases ------------------------------------------------------------------------
+
+
+@dataclass
+class ReleaseEntry:
+    """One release with its files (of one dataset, or of all)."""
+
+    release: object
+    files: list = field(default_factory=list)
+    previous: object = None  # the release before it that has the same dataset(s)
+
+    @property
+    def datasets(self):
+        return sorted({file.dataset for file in self.files})
+
+
+def releases(slug=None):
+    """The releases (newest first) with their files, of dataset ``slug`` or of all;
+    each knows the release before it, for the differences."""
+    files = ReleaseFile.objects.select_related("release").order_by(
+        "release__cut_at", "release__pk", "dataset", "format"
+    )
+    if slug is not None:
+        files = files.filter(dataset=slug)
+    entries = {}
+    for release_file in files:
+        release = release_file.release
+        if release.pk not in entries:
+            entries[release.pk] = ReleaseEntry(release)
+        entries[release.pk].files.append(release_file)
+    ordered = list(entries.values())
+    for older, newer in zip(ordered, ordered[1:], strict=False):
+        newer.previous = older.release
+    return ordered[::-1]
+
+
+def release_file_url(request, release_file):
+    return absolute(
+        request,
+        "opendata-release-file",
+        label=release_file.release.label,
+        slug=release_file.dataset,
+        fmt=release_file.format,
+    )
+
+
+def checksums_url(request, release):
+    return absolute(request, "opendata-release-checksums", label=release.label)
+
+
+# -- the Frictionless data package ---------------------------------------------------
+
+
+def datapackage(dataset, request):
+    """A Tabular Data Package for ``dataset``: https://specs.frictionlessdata.io/"""
+    state = state_of(dataset)
+    return {
+        "profile": "tabular-data-package",
+        "name": dataset.slug,
+        "id": datapackage_url(request, dataset),
+        "title": chinese(dataset.title),
+        "title_en": english(dataset.title),
+        "description": chinese(dataset.description),
+        "description_en": english(dataset.description),
+        "homepage": page_url(request, "opendata-dataset", slug=dataset.slug),
+        "homepage_en": page_url(
+            request, "opendata-dataset", ENGLISH, slug=dataset.slug
+        ),
+        "version": str(state.generation),
+        "last_modified": moment(state.changed_at),
+        "resources": [csv_resource(dataset, request)],
+        # The same rows in the other formats (a tabular package's resources are CSV).
+        "other_formats": [
+            {
+                "format": fmt,
+                "mediatype": media_type(fmt),
+                "path": file_url(request, dataset, fmt),
+            }
+            for fmt in FORMAT_ORDER[1:]
+        ],
+        "api": {
+            "url": absolute(request, "opendata-api", slug=dataset.slug),
+            "openapi": absolute(request, "opendata-openapi"),
+            "filters": dataset.offers(),
+        },
+        "releases": [
+            release_descriptor(entry, request, dataset.slug)
+            for entry in releases(dataset.slug)
+        ],
+    }
+
+
+def csv_resource(dataset, request):
+    return {
+        "profile": "tabular-data-resource",
+        "name": dataset.slug,
+        "path": file_url(request, dataset, "csv"),
+        "format": "csv",
+        "mediatype": media_type("csv"),
+        "encoding": "utf-8-sig",
+        "dialect": {"delimiter": ",", "doubleQuote": True, "header": True},
+        "description": chinese(CSV_NOTE),
+        "description_en": english(CSV_NOTE),
+        "schema": table_schema(dataset),
+    }
+
+
+CSV_NOTE = _(
+    "UTF-8 编码（带 BOM）。以 = + - @ 等符号开头的文本前加了一个单引号，"
+    "以免电子表格软件把它当作公式执行。"
+)
+
+
+def table_schema(dataset):
+    return {
+        "fields": [schema_field(column) for column in dataset.fields],
+        "primaryKey": [dataset.primary_key],
+        "missingValues": [""],
+    }
+
+
+def schema_field(column):
+    descriptor = {
+        "name": column.name,
+        "type": column.type,
+        "title": chinese(column.title),
+        "title_en": english(column.title),
+    }
+    if column.description:
+        descriptor["description"] = chinese(column.description)
+        descriptor["description_en"] = english(column.description)
+    if column.type == DATETIME:
+        # Values carry their offset (+08:00), which the default format does not allow.
+        descriptor["format"] = "any"
+    constraints = column.constraints()
+    if constraints:
+        descriptor["constraints"] = constraints
+    if column.choices is not None:
+        descriptor["enum_labels"] = enum_labels(column, settings.LANGUAGE_CODE)
+        descriptor["enum_labels_en"] = enum_labels(column, ENGLISH)
+    return descriptor
+
+
+def enum_labels(column, language):
+    with translation.override(language):
+        return {str(value): str(label) for value, label in column.choices.choices}
+
+
+def release_descriptor(entry, request, slug=None):
+    release = entry.release
+    descriptor = {
+        "label": release.label,
+        "kind": release.kind,
+        "cut_at": moment(release.cut_at),
+        "checksums": checksums_url(request, release),
+        "files": [
+            {
+                "format": release_file.format,
+                "path": release_file_url(request, release_file),
+                "hash": f"sha256:{release_file.sha256}",
+                "bytes": release_file.size,
+                "rows": release_file.rows,
+            }
+            for release_file in entry.files
+        ],
+    }
+    if slug and entry.previous is not None:
+        descriptor["previous"] = entry.previous.label
+        descriptor["diff"] = diff_urls(request, slug, entry.previous, release)
+    return descriptor
+
+
+# -- the DCAT catalogue ---------------------------------------------------------------
+
+
+def tagged(text):
+    """A text as JSON-LD language-tagged values, Chinese first."""
+    return [
+        {"@value": value, "@language": LANGUAGE_TAGS.get(language, language)}
+        for language, value in in_languages(text).items()
+    ]
+
+
+def typed(value, datatype):
+    return {"@value": value, "@type": datatype}
+
+
+def publisher_name():
+    """The default site's name, or its home page's title."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        return chinese(settings.WAGTAIL_SITE_NAME)
+    return site.site_name or site.root_page.title
+
+
+def dcat_catalog(request):
+    release_files = {}
+    for entry in releases():
+        for release_file in entry.files:
+            release_files.setdefault(release_file.dataset, []).append(release_file)
+    return {
+        "@context": DCAT_CONTEXT,
+        "@id": absolute(request, "opendata-catalog"),
+        "@type": "dcat:Catalog",
+        "dct:title": tagged(CATALOG_TITLE),
+        "dct:description": tagged(CATALOG_DESCRIPTION),
+        "dct:publisher": {"@type": "foaf:Agent", "foaf:name": publisher_name()},
+        "foaf:homepage": {"@id": page_url(request, "opendata-index")},
+        "dcat:dataset": [
+            dcat_dataset(dataset, request, release_files.get(dataset.slug, []))
+            for dataset in DATASETS.values()
+        ],
+    }
+
+
+def dcat_dataset(dataset, request, release_files):
+    page = page_url(request, "opendata-dataset", slug=dataset.slug)
+    return {
+        "@id": page,
+        "@type": "dcat:Dataset",
+        "dct:identifier": dataset.slug,
+        "dct:title": tagged(dataset.title),
+        "dct:description": tagged(dataset.description),
+        "dct:modified": typed(moment(state_of(dataset).changed_at), "xsd:dateTime"),
+        "dcat:landingPage": {"@id": page},
+        "dct:conformsTo": {"@id": datapackage_url(request, dataset)},
+        "dcat:distribution": [
+            *(current_distribution(dataset, request, fmt) for fmt in FORMAT_ORDER),
+            api_distribution(dataset, request),
+            *(release_distribution(request, file) for file in release_files),
+        ],
+    }
+
+
+def current_distribution(dataset, request, fmt):
+    url = file_url(request, dataset, fmt)
+    return {
+        "@id": url,
+        "@type": "dcat:Distribution",
+        "dct:title": f"{dataset.slug}.{fmt}",
+        "dcat:accessURL": {"@id": url},
+        "dcat:downloadURL": {"@id": url},
+        "dcat:mediaType": media_type(fmt),
+        "dct:format": FORMAT_NAMES[fmt],
+    }
+
+
+def api_distribution(dataset, request):
+    url = absolute(request, "opendata-api", slug=dataset.slug)
+    return {
+        "@id": url,
+        "@type": "dcat:Distribution",
+        "dct:title": f"/api/v1/{dataset.slug}",
+        "dcat:accessURL": {"@id": url},
+        "dcat:mediaType": "application/json",
+        "dct:format": "JSON",
+        "dcat:accessService": {
+            "@type": "dcat:DataService",
+            "dcat:endpointURL": {"@id": url},
+            "dcat:endpointDescription": {"@id": absolute(request, "opendata-openapi")},
+        },
+    }
+
+
+def release_distribution(request, release_file):
+    url = release_file_url(request, release_file)
+    release = release_file.release
+    return {
+        "@id": url,
+        "@type": "dcat:Distribution",
+        "dct:title": f"{release.label}/{release_file.dataset}.{release_file.format}",
+        "dct:issued": typed(moment(release.cut_at), "xsd:dateTime"),
+        "dcat:accessURL": {"@id": url},
+        "dcat:downloadURL": {"@id": url},
+        "dcat:mediaType": media_type(release_file.format),
+        "dct:format": FORMAT_NAMES.get(release_file.format, release_file.format),
+        "dcat:byteSize": typed(release_file.size, "xsd:nonNegativeInteger"),
+        "spdx:checksum": {
+            "@type": "spdx:Checksum",
+            "spdx:algorithm": {"@id": "spdx:checksumAlgorithm_sha256"},
+            "spdx:checksumValue": typed(release_file.sha256, "xsd:hexBinary"),
+        },
+    }

@@ -1,0 +1,242 @@
+"""The open data catalogue: for machines, /opendata/catalog.jsonld (DCAT, JSON-LD) and
+/opendata/<dataset>/datapackage.json (Frictionless); for people, /opendata/ and
+/opendata/<dataset>/ in each language. The documents themselves are in ``catalog.py``.
+
+The JSON documents answer ``ETag`` / ``Last-Modified`` from the datasets' change marks
+and the releases, so tools that poll the catalogue get a 304 for one or two queries.
+"""
+
+import hashlib
+import json
+
+from django.conf import settings
+from django.db.models import Count, Max
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
+
+from . import catalog
+from .changes import state_of
+from .datasets import DATASETS
+from .downloads import get_dataset_or_404
+from .models import ReleaseFile
+from .schema import BOOLEAN, DATE, DATETIME, INTEGER, NUMBER, STRING
+
+# Part of every ETag: a new shape of the documents must not be answered with a 304.
+SHAPE = "1"
+
+TYPE_NAMES = {
+    STRING: _("文本"),
+    INTEGER: _("整数"),
+    NUMBER: _("数值"),
+    BOOLEAN: _("是/否"),
+    DATE: _("日期"),
+    DATETIME: _("日期时间"),
+}
+
+
+# -- the JSON documents ---------------------------------------------------------------
+
+
+@require_safe
+def catalog_jsonld(request):
+    states = [state_of(dataset) for dataset in DATASETS.values()]
+    mark = _release_mark()
+    parts = [f"{state.slug}:{state.generation}" for state in states]
+    parts += [_mark_text(mark), catalog.publisher_name()]
+    moments = [state.changed_at for state in states] + [mark["cut_at"]]
+    return _document(
+        request,
+        lambda: catalog.dcat_catalog(request),
+        tag=("catalog", *parts),
+        changed_at=max(moment for moment in moments if moment is not None),
+        content_type="application/ld+json; charset=utf-8",
+    )
+
+
+@require_safe
+def datapackage_json(request, slug):
+    dataset = get_dataset_or_404(slug)
+    state = state_of(dataset)
+    mark = _release_mark(slug)
+    moments = [state.changed_at, mark["cut_at"]]
+    return _document(
+        request,
+        lambda: catalog.datapackage(dataset, request),
+        tag=("datapackage", slug, state.generation, _mark_text(mark)),
+        changed_at=max(moment for moment in moments if moment is not None),
+        content_type="application/json; charset=utf-8",
+    )
+
+
+def _release_mark(slug=None):
+    """What changes when a release (of ``slug``) is cut: its files and its time."""
+    files = ReleaseFile.objects.all()
+    if slug is not None:
+        files = files.filter(dataset=slug)
+    return files.aggregate(
+        count=Count("pk"), last=Max("pk"), cut_at=Max("release__cut_at")
+    )
+
+
+def _mark_text(mark):
+    return f"{mark['count']}-{mark['last']}"
+
+
+def _etag(request, kind, *parts):
+    # The host is in the document's addresses, so it is in the ETag as well.
+    text = "|".join(str(part) for part in (SHAPE, request.get_host(), *parts))
+    return f'"{kind}-{hashlib.sha256(text.encode()).hexdigest()[:32]}"'
+
+
+def _document(request, build, tag, changed_at, content_type):
+    etag = _etag(request, *tag)
+    last_modified = int(changed_at.timestamp())
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        body = json.dumps(build(), ensure_ascii=False, indent=2)
+        response = HttpResponse(body, content_type=content_type)
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    # Anyone's tools may read the catalogue, from any page.
+    response["Access-Control-Allow-Origin"] = "*"
+    patch_cache_control(response, public=True, no_cache=True)
+    return response
+
+
+# -- the pages ------------------------------------------------------------------------
+
+
+@require_safe
+def index_page(request):
+    entries = catalog.releases()
+    datasets_of = {entry.release.pk: entry.datasets for entry in entries}
+    return _render(
+        request,
+        "opendata/index.html",
+        {
+            "datasets": [_summary(request, dataset) for dataset in DATASETS.values()],
+            "releases": [
+                _release_summary(request, entry, datasets_of=datasets_of)
+                for entry in entries
+            ],
+            "catalog_url": catalog.absolute(request, "opendata-catalog"),
+            "openapi_url": catalog.absolute(request, "opendata-openapi"),
+        },
+    )
+
+
+@require_safe
+def dataset_page(request, slug):
+    dataset = get_dataset_or_404(slug)
+    entries = catalog.releases(slug)
+    return _render(
+        request,
+        "opendata/dataset.html",
+        {
+            "dataset": _summary(request, dataset),
+            "fields": [_field_row(column) for column in dataset.fields],
+            "primary_key": dataset.primary_key,
+            "filters": dataset.offers(),
+            "api_example": catalog.absolute(request, "opendata-api", slug=slug)
+            + "?page_size=10",
+            "releases": [_release_summary(request, entry, slug) for entry in entries],
+            "openapi_url": catalog.absolute(request, "opendata-openapi"),
+        },
+    )
+
+
+def _render(request, template, context):
+    context["language_links"] = [
+        {
+            "code": code,
+            "name": name,
+            "url": translate_url(request.path, code),
+            "current": code == translation.get_language(),
+        }
+        for code, name in settings.LANGUAGES
+    ]
+    return render(request, template, context)
+
+
+def _summary(request, dataset):
+    return {
+        "slug": dataset.slug,
+        "title": dataset.title,
+        "description": dataset.description,
+        "rows": dataset.count(dataset.queryset()),
+        "changed_at": state_of(dataset).changed_at,
+        "page_url": catalog.page_url(
+            request, "opendata-dataset", translation.get_language(), slug=dataset.slug
+        ),
+        "downloads": [
+            {
+                "format": fmt,
+                "name": catalog.FORMAT_NAMES[fmt],
+                "url": catalog.file_url(request, dataset, fmt),
+            }
+            for fmt in catalog.FORMAT_ORDER
+        ],
+        "datapackage_url": catalog.datapackage_url(request, dataset),
+        "api_url": catalog.absolute(request, "opendata-api", slug=dataset.slug),
+    }
+
+
+def _field_row(column):
+    constraints = column.constraints()
+    labels = dict(column.choices.choices) if column.choices is not None else {}
+    return {
+        "name": column.name,
+        "type": column.type,
+        "type_name": TYPE_NAMES[column.type],
+        "title": column.title,
+        "description": column.description,
+        "required": constraints.get("required", False),
+        "unique": constraints.get("unique", False),
+        "pattern": constraints.get("pattern", ""),
+        "enum": [
+            (value, labels.get(value, "")) for value in constraints.get("enum", ())
+        ],
+    }
+
+
+def _release_summary(request, entry, slug=None, datasets_of=None):
+    """A release for the pages: its files (with addresses) and the differences from
+    the release before it: of ``slug``, or of every dataset both releases have
+    (``datasets_of``: release pk -> its datasets)."""
+    release = entry.release
+    previous = entry.previous
+    if previous is None:
+        diff_slugs = []
+    elif slug is not None:
+        diff_slugs = [slug]
+    else:
+        before = datasets_of.get(previous.pk, ())
+        diff_slugs = [name for name in entry.datasets if name in before]
+    return {
+        "release": release,
+        "files": [
+            {
+                "file": release_file,
+                "url": catalog.release_file_url(request, release_file),
+            }
+            for release_file in entry.files
+        ],
+        "checksums_url": catalog.checksums_url(request, release),
+        "previous": previous,
+        "diffs": [
+            {
+                "slug": diff_slug,
+                "title": DATASETS[diff_slug].title
+                if diff_slug in DATASETS
+                else diff_slug,
+                "urls": catalog.diff_urls(request, diff_slug, previous, release),
+            }
+            for diff_slug in diff_slugs
+        ],
+    }
