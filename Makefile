@@ -23,6 +23,7 @@ run: $(VENV)/.run-deps
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 	$(MANAGE) rebuild_public_index
+	$(MANAGE) cut_release --quarterly
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) ensure_admin
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
@@ -33,8 +34,9 @@ test: $(VENV)/.test-deps
 test-postgres: $(VENV)/.test-deps
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} $(BIN)/pytest
 
-# Pages, then search against Wagtail's built-in search (BENCH_SEARCH_SIZES=2000 for a
-# quick run); figures in var/bench/*.json.
+# Pages, search against Wagtail's built-in search (BENCH_SEARCH_SIZES=2000 for a quick
+# run), then open-data exports at 100k and 1M rows (BENCH_OPENDATA_ROWS=20000 for a quick
+# run); figures in var/bench/*.json.
 bench: $(VENV)/.test-deps
 	$(BIN)/python tests/bench/run.py
 	$(BIN)/python tests/bench/search.py
