@@ -9,11 +9,9 @@ and the releases, so tools that poll the catalogue get a 304 for one or two quer
 import hashlib
 import json
 
-from django.conf import settings
 from django.db.models import Count, Max
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.urls import translate_url
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
@@ -116,7 +114,7 @@ def _document(request, build, tag, changed_at, content_type):
 def index_page(request):
     entries = catalog.releases()
     datasets_of = {entry.release.pk: entry.datasets for entry in entries}
-    return _render(
+    return render(
         request,
         "opendata/index.html",
         {
@@ -135,7 +133,7 @@ def index_page(request):
 def dataset_page(request, slug):
     dataset = get_dataset_or_404(slug)
     entries = catalog.releases(slug)
-    return _render(
+    return render(
         request,
         "opendata/dataset.html",
         {
@@ -149,19 +147,6 @@ def dataset_page(request, slug):
             "openapi_url": catalog.absolute(request, "opendata-openapi"),
         },
     )
-
-
-def _render(request, template, context):
-    context["language_links"] = [
-        {
-            "code": code,
-            "name": name,
-            "url": translate_url(request.path, code),
-            "current": code == translation.get_language(),
-        }
-        for code, name in settings.LANGUAGES
-    ]
-    return render(request, template, context)
 
 
 def _summary(request, dataset):

@@ -5,11 +5,9 @@ the page that explains how to check it (/ledger/) and earlier public versions
 import json
 import re
 
-from django.conf import settings
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse, translate_url
-from django.utils import translation
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -133,22 +131,9 @@ def ledger_entry_api(request, seq):
 # -- the pages --------------------------------------------------------------------
 
 
-def _render(request, template, context):
-    context["language_links"] = [
-        {
-            "code": code,
-            "name": name,
-            "url": translate_url(request.path, code),
-            "current": code == translation.get_language(),
-        }
-        for code, name in settings.LANGUAGES
-    ]
-    return render(request, template, context)
-
-
 @require_safe
 def ledger_page(request):
-    return _render(
+    return render(
         request,
         "publishing/ledger.html",
         {
@@ -169,7 +154,7 @@ def version_page(request, seq):
         raise Http404
     versions = LedgerEntry.objects.filter(item_key=entry.item_key).order_by("seq")
     latest = versions.last()
-    response = _render(
+    response = render(
         request,
         "publishing/versions.html",
         {

@@ -14,7 +14,6 @@ import logging
 from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.urls import translate_url
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
@@ -73,22 +72,7 @@ def search_page(request):
 
 
 def _render(request, status=200, **context):
-    context["language_links"] = _language_links(request)
     return render(request, TEMPLATE, context, status=status)
-
-
-def _language_links(request):
-    """The same search in each language (the header's language switch)."""
-    current = translation.get_language()
-    return [
-        {
-            "code": code,
-            "name": name,
-            "url": translate_url(request.get_full_path(), code),
-            "current": code == current,
-        }
-        for code, name in settings.LANGUAGES
-    ]
 
 
 # -- the API --------------------------------------------------------------------------

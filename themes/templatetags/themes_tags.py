@@ -4,6 +4,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.conf import settings
+from django.urls import translate_url
 from django.utils import translation
 
 from wagtail.models import Page, Site
@@ -33,28 +34,42 @@ def language_links(context, page=None):
     """A link per language to this page's translation, or to that language's home.
 
     On a routable section (a credit entry at /credit/entries/7/) the route is kept, so
-    the link leads to the same record in the other language."""
-    current = translation.get_language()
+    the link leads to the same record in the other language. A view of our own (search,
+    ledger, open data) links to the same address and query in the other language."""
+    request = context["request"]
+    if not isinstance(page, Page) and _own_view(request):
+        path = request.get_full_path()
+        return {"links": _links(lambda code: translate_url(path, code))}
     translations, route = {}, ""
     if isinstance(page, Page):
         translations = {
             p.locale.language_code: p
             for p in page.get_translations(inclusive=True).live()
         }
-        path, own_url = context["request"].path, page.url or ""
+        path, own_url = request.path, page.url or ""
         if own_url and path.startswith(own_url):
             route = path[len(own_url) :]
-    links = []
-    for code, name in settings.LANGUAGES:
+
+    def url(code):
         target = translations.get(code)
         if target is not None:
-            url = target.url + route
-        else:
-            url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
-        links.append(
-            {"code": code, "name": name, "url": url, "current": code == current}
-        )
-    return {"links": links}
+            return target.url + route
+        return "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+
+    return {"links": _links(url)}
+
+
+def _own_view(request):
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name != "wagtail_serve"
+
+
+def _links(url_for):
+    current = translation.get_language()
+    return [
+        {"code": code, "name": name, "url": url_for(code), "current": code == current}
+        for code, name in settings.LANGUAGES
+    ]
 
 
 @register.filter
