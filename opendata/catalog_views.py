@@ -9,6 +9,7 @@ and the releases, so tools that poll the catalogue get a 304 for one or two quer
 import hashlib
 import json
 
+from django.core.cache import cache
 from django.db.models import Count, Max
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -149,13 +150,20 @@ def dataset_page(request, slug):
     )
 
 
+def _row_count(dataset, state):
+    # Counting a million rows takes a moment; the count changes only with the mark.
+    key = f"opendata-rows:{dataset.slug}:{state.generation}:{state.changed_at.timestamp()}"
+    return cache.get_or_set(key, lambda: dataset.count(dataset.queryset()), 3600)
+
+
 def _summary(request, dataset):
+    state = state_of(dataset)
     return {
         "slug": dataset.slug,
         "title": dataset.title,
         "description": dataset.description,
-        "rows": dataset.count(dataset.queryset()),
-        "changed_at": state_of(dataset).changed_at,
+        "rows": _row_count(dataset, state),
+        "changed_at": state.changed_at,
         "page_url": catalog.page_url(
             request, "opendata-dataset", translation.get_language(), slug=dataset.slug
         ),

@@ -18,6 +18,7 @@ import pytest
 from opendata.changes import mark_changed
 from opendata.datasets import DATASETS
 from opendata.models import Release, ReleaseFile
+from tests.content_models import credit_factories as credit
 
 SLUGS = list(DATASETS)
 HEX = re.compile(r"^[0-9a-f]{64}$")
@@ -517,3 +518,9 @@ def test_unknown_dataset_page_is_404(client, db):
 def test_site_footer_links_to_open_data(client, world):
     html = page(client, "/")
     assert '<a href="/opendata/">开放数据</a>' in html
+
+
+def test_row_counts_follow_publications(client, world):
+    assert "<td>2</td>" in page(client, "/opendata/credit-list-history/")
+    credit.entry(world.org, listed_on=datetime.date(2024, 5, 6))
+    assert "<td>3</td>" in page(client, "/opendata/credit-list-history/")
