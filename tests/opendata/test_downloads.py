@@ -136,8 +136,11 @@ def test_drafts_never_appear(client, world, fmt):
     organisations = by_id(download(client, "social-organisations", fmt)[1])
     assert set(organisations) == {world.org.pk}
     progress = by_id(download(client, "indicator-progress", fmt)[1])
-    assert not {draft.pk for draft in world.drafts} & set(progress)
+    assert set(progress) == {world.progress.pk}
     assert IndicatorProgress.objects.count() == 2  # the draft exists, unpublished
+    figures = by_id(download(client, "charity-annual-figures", fmt)[1])
+    assert set(figures) == {world.report.pk}
+    assert AnnualReport.objects.count() == 2
 
 
 def test_catalogue_lists_every_public_item_with_its_address(client, world):
