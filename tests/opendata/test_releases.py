@@ -1,5 +1,6 @@
 """Releases: every dataset in every format, checksummed, all-or-nothing, immutable."""
 
+import contextlib
 import csv
 import datetime
 import gzip
@@ -11,7 +12,6 @@ import re
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.core.management import CommandError, call_command
-from django.db import connection
 from django.utils import translation
 
 import openpyxl
@@ -297,23 +297,40 @@ def test_unknown_releases_datasets_and_formats_are_404(world, client, url):
     assert client.get(url).status_code == 404
 
 
-@pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_on_postgresql_a_release_reads_one_snapshot(monkeypatch):
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite's transaction already is one snapshot")
-    levels = []
-    real_write = releases.write_file
+class RecordingConnection:
+    """Stands in for a database connection: records the SQL a snapshot issues."""
 
-    def recording(dataset, fmt, target, rows=None):
-        with connection.cursor() as cursor:
-            cursor.execute("SHOW transaction_isolation")
-            levels.append(cursor.fetchone()[0])
-        return real_write(dataset, fmt, target, rows=rows)
+    def __init__(self, vendor, in_atomic_block):
+        self.vendor = vendor
+        self.in_atomic_block = in_atomic_block
+        self.statements = []
 
-    monkeypatch.setattr(releases, "write_file", recording)
-    cut_release(Release.Kind.ON_DEMAND, now=NOW)
-    assert set(levels) == {"repeatable read"}
+    @contextlib.contextmanager
+    def cursor(self):
+        yield self
+
+    def execute(self, sql):
+        self.statements.append(sql)
+
+
+@pytest.mark.parametrize(
+    "vendor, nested, expected",
+    [
+        ("postgresql", False, ["SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"]),
+        ("postgresql", True, []),  # inside a caller's transaction: too late to set
+        ("sqlite", False, []),  # one transaction already reads one snapshot
+    ],
+)
+def test_a_release_reads_one_snapshot(monkeypatch, vendor, nested, expected):
+    # A real outermost transaction cannot be opened inside a test's own transaction
+    # (and a transactional test would flush the data migrations create), so the
+    # connection is a recording stand-in.
+    fake = RecordingConnection(vendor, nested)
+    monkeypatch.setattr(releases, "connection", fake)
+    monkeypatch.setattr(releases.transaction, "atomic", contextlib.nullcontext)
+    with releases._snapshot():
+        pass
+    assert fake.statements == expected
 
 
 def test_the_command_refuses_a_note_too_long(world):
