@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Site
 
-from .changes import state_of
+from .changes import state_of, states_of
 from .datasets import DATASETS
 from .formats import FORMATS, plain_value
 from .models import ReleaseFile
@@ -313,6 +313,7 @@ def dcat_catalog(request):
     for entry in releases():
         for release_file in entry.files:
             release_files.setdefault(release_file.dataset, []).append(release_file)
+    states = states_of(DATASETS.values())
     return {
         "@context": DCAT_CONTEXT,
         "@id": absolute(request, "opendata-catalog"),
@@ -322,13 +323,18 @@ def dcat_catalog(request):
         "dct:publisher": {"@type": "foaf:Agent", "foaf:name": publisher_name()},
         "foaf:homepage": {"@id": page_url(request, "opendata-index")},
         "dcat:dataset": [
-            dcat_dataset(dataset, request, release_files.get(dataset.slug, []))
+            dcat_dataset(
+                dataset,
+                request,
+                release_files.get(dataset.slug, []),
+                states[dataset.slug].changed_at,
+            )
             for dataset in DATASETS.values()
         ],
     }
 
 
-def dcat_dataset(dataset, request, release_files):
+def dcat_dataset(dataset, request, release_files, changed_at):
     page = page_url(request, "opendata-dataset", slug=dataset.slug)
     return {
         "@id": page,
@@ -336,7 +342,7 @@ def dcat_dataset(dataset, request, release_files):
         "dct:identifier": dataset.slug,
         "dct:title": tagged(dataset.title),
         "dct:description": tagged(dataset.description),
-        "dct:modified": typed(moment(state_of(dataset).changed_at), "xsd:dateTime"),
+        "dct:modified": typed(moment(changed_at), "xsd:dateTime"),
         "dcat:landingPage": {"@id": page},
         "dct:conformsTo": {"@id": datapackage_url(request, dataset)},
         "dcat:distribution": [

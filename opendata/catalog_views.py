@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from . import catalog
-from .changes import state_of
+from .changes import state_of, states_of
 from .datasets import DATASETS
 from .downloads import get_dataset_or_404
 from .models import ReleaseFile
@@ -44,7 +44,7 @@ TYPE_NAMES = {
 
 @require_safe
 def catalog_jsonld(request):
-    states = [state_of(dataset) for dataset in DATASETS.values()]
+    states = list(states_of(DATASETS.values()).values())
     mark = _release_mark()
     parts = [f"{state.slug}:{state.generation}" for state in states]
     parts += [_mark_text(mark), catalog.publisher_name()]
@@ -114,12 +114,16 @@ def _document(request, build, tag, changed_at, content_type):
 @require_safe
 def index_page(request):
     entries = catalog.releases()
+    states = states_of(DATASETS.values())
     datasets_of = {entry.release.pk: entry.datasets for entry in entries}
     return render(
         request,
         "opendata/index.html",
         {
-            "datasets": [_summary(request, dataset) for dataset in DATASETS.values()],
+            "datasets": [
+                _summary(request, dataset, states[dataset.slug])
+                for dataset in DATASETS.values()
+            ],
             "releases": [
                 _release_summary(request, entry, datasets_of=datasets_of)
                 for entry in entries
@@ -138,7 +142,7 @@ def dataset_page(request, slug):
         request,
         "opendata/dataset.html",
         {
-            "dataset": _summary(request, dataset),
+            "dataset": _summary(request, dataset, state_of(dataset)),
             "fields": [_field_row(column) for column in dataset.fields],
             "primary_key": dataset.primary_key,
             "filters": dataset.offers(),
@@ -152,12 +156,12 @@ def dataset_page(request, slug):
 
 def _row_count(dataset, state):
     # Counting a million rows takes a moment; the count changes only with the mark.
-    key = f"opendata-rows:{dataset.slug}:{state.generation}:{state.changed_at.timestamp()}"
+    moment = state.changed_at.timestamp()
+    key = f"opendata-rows:{dataset.slug}:{state.generation}:{moment}"
     return cache.get_or_set(key, lambda: dataset.count(dataset.queryset()), 3600)
 
 
-def _summary(request, dataset):
-    state = state_of(dataset)
+def _summary(request, dataset, state):
     return {
         "slug": dataset.slug,
         "title": dataset.title,

@@ -26,21 +26,28 @@ from .models import DatasetState
 
 def state_of(dataset):
     """The dataset's change mark, created on first use."""
-    state, _ = DatasetState.objects.get_or_create(
-        slug=dataset.slug, defaults={"changed_at": timezone.now()}
-    )
-    return state
+    return states_of([dataset])[dataset.slug]
+
+
+def states_of(datasets):
+    """{slug: change mark} of ``datasets`` in one query (missing marks created)."""
+    slugs = [dataset.slug for dataset in datasets]
+    found = {state.slug: state for state in DatasetState.objects.filter(slug__in=slugs)}
+    for slug in slugs:
+        if slug not in found:
+            found[slug], _ = DatasetState.objects.get_or_create(
+                slug=slug, defaults={"changed_at": timezone.now()}
+            )
+    return found
 
 
 def mark_changed(datasets):
     if not datasets:
         return
     slugs = [dataset.slug for dataset in datasets]
-    now = timezone.now()
-    for dataset in datasets:
-        state_of(dataset)
+    states_of(datasets)
     DatasetState.objects.filter(slug__in=slugs).update(
-        generation=F("generation") + 1, changed_at=now
+        generation=F("generation") + 1, changed_at=timezone.now()
     )
 
 

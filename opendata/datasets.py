@@ -415,13 +415,23 @@ def public_plans():
     return default_language(public_items(PlanPage))
 
 
-def plan_region(queryset, code):
-    """A plan covers its own region, or its agency's when it names none."""
-    prefix = descendant_prefix(code)
-    return queryset.filter(
-        Q(plan__region__code__startswith=prefix)
-        | Q(plan__region__isnull=True, plan__agency__region__code__startswith=prefix)
-    )
+def by_plan_region(plan):
+    """A region filter through ORM path ``plan``: a plan covers its own region, or
+    its agency's when it names none (as ``PlanPage.public_region``)."""
+
+    def apply(queryset, code):
+        start = descendant_prefix(code)
+        return queryset.filter(
+            Q(**{f"{plan}__region__code__startswith": start})
+            | Q(
+                **{
+                    f"{plan}__region__isnull": True,
+                    f"{plan}__agency__region__code__startswith": start,
+                }
+            )
+        )
+
+    return apply
 
 
 def plan_fields(prefix):
@@ -469,7 +479,7 @@ plan_indicators = Dataset(
     ),
     rows_from=lambda: Indicator.objects.filter(plan__in=public_plans()),
     models=PLAN_MODELS,
-    region=lambda queryset, code: plan_region(queryset, code),
+    region=by_plan_region("plan"),
     updated=("plan__last_published_at",),
 )
 
@@ -508,13 +518,7 @@ indicator_progress = Dataset(
         indicator__plan__in=public_plans()
     ),
     models=("plans.indicatorprogress", *PLAN_MODELS),
-    region=lambda queryset, code: queryset.filter(
-        Q(indicator__plan__region__code__startswith=descendant_prefix(code))
-        | Q(
-            indicator__plan__region__isnull=True,
-            indicator__plan__agency__region__code__startswith=descendant_prefix(code),
-        )
-    ),
+    region=by_plan_region("indicator__plan"),
     period=by_reporting_period("year", "quarter"),
 )
 

@@ -43,7 +43,7 @@ def download(request, slug, fmt):
     response["Last-Modified"] = http_date(last_modified)
     # Revalidate each time: a publication can change the file at any moment.
     patch_cache_control(response, public=True, no_cache=True)
-    media_type, compressible = FORMATS[fmt]
+    _, compressible = FORMATS[fmt]
     return _gzip.process_response(request, response) if compressible else response
 
 

@@ -11,26 +11,10 @@ import pytest
 from content_models.charity.models import CharityOrganisation
 from content_models.credit.models import CreditListEntry, SocialOrganisation
 from publishing import roles
-from publishing.workflows import setup_publishing
 
 from ..content_models.credit_factories import organisation
 from ..content_models.villages_factories import *  # noqa: F403  (the fixtures)
 from ..content_models.villages_factories import make_disclosure
-
-
-@pytest.fixture
-def workflows(home, section):
-    return setup_publishing()
-
-
-@pytest.fixture
-def person(django_user_model, workflows):
-    def make(username, *group_names):
-        user = django_user_model.objects.create_user(username=username, password="pw")
-        user.groups.add(*Group.objects.filter(name__in=group_names))
-        return user
-
-    return make
 
 
 @pytest.fixture

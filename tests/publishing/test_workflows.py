@@ -28,21 +28,6 @@ from ..content_models.villages_factories import make_disclosure
 
 
 @pytest.fixture
-def workflows(home, section):
-    return setup_publishing()
-
-
-@pytest.fixture
-def person(django_user_model, workflows):
-    def make(username, *group_names):
-        user = django_user_model.objects.create_user(username=username, password="pw")
-        user.groups.add(*Group.objects.filter(name__in=group_names))
-        return user
-
-    return make
-
-
-@pytest.fixture
 def staff(person):
     """One person per step, plus an editor who is also a 科室 reviewer."""
     return {
