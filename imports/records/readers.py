@@ -10,7 +10,8 @@ Officials write these files by hand or export them from Excel on Chinese Windows
   carry its unit, “金额（万元）”.
 * A cell starting with = + - @ is refused: opened in a spreadsheet it would run as a
   formula (OWASP “CSV injection”), and its value in the file is not what the official
-  saw on screen.
+  saw on screen. Which starts count is ``content_models.disclosure.spreadsheets``'s rule
+  (cells are stripped first, so its tab and carriage return never lead here).
 """
 
 import csv
@@ -23,7 +24,8 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-FORMULA_STARTS = ("=", "+", "-", "@")
+from content_models.disclosure.spreadsheets import FORMULA_STARTS
+
 UNITS = ("万元", "元")
 _UNIT_SUFFIX = re.compile(r"\((万元|元)\)$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
