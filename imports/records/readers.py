@@ -2,9 +2,8 @@
 
 Officials write these files by hand or export them from Excel on Chinese Windows, so:
 
-* CSV may be UTF-8 (with or without the BOM Excel adds) or GB18030. Strict UTF-8 is
-  tried first because GB18030 decodes almost any byte string, including UTF-8 text,
-  into plausible-looking nonsense; only a file that is not UTF-8 is read as GB18030.
+* CSV may be UTF-8 (with or without the BOM Excel adds) or GB18030; which is which is
+  decided by ``content_models.disclosure.spreadsheets.decode_csv``.
 * Headers vary (“统一社会信用代码”, “信用代码”, “社会信用代码”); each kind lists the
   headers it accepts (``kinds.py``) and the reader maps them to one key. A header may
   carry its unit, “金额（万元）”.
@@ -24,11 +23,14 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from content_models.disclosure.spreadsheets import FORMULA_STARTS
+from content_models.disclosure.spreadsheets import (
+    FORMULA_STARTS,
+    UndecodableCsv,
+    decode_csv,
+)
 
 UNITS = ("万元", "元")
 _UNIT_SUFFIX = re.compile(r"\((万元|元)\)$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class FileProblem(Exception):
@@ -68,36 +70,11 @@ def split_unit(header):
     return header[: match.start()], match.group(1)
 
 
-def decode_csv(data, name):
-    """Text of a CSV file: UTF-8 (BOM or not) if it is UTF-8, else GB18030."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        if error.reason == "unexpected end of data" and error.start >= len(data) - 3:
-            raise FileProblem(
-                _("文件“%(name)s”在末尾被截断（最后一个汉字不完整），请重新导出")
-                % {"name": name}
-            ) from error
-        try:
-            text = data.decode("gb18030")
-        except UnicodeDecodeError:
-            raise FileProblem(
-                _("文件“%(name)s”既不是UTF-8也不是GB18030编码，无法读取")
-                % {"name": name}
-            ) from None
-    if _CONTROL.search(text):
-        # GB18030 decodes most byte soup; control characters give it away.
-        raise FileProblem(
-            _("文件“%(name)s”含有不可识别的字符，不是有效的CSV文本文件")
-            % {"name": name}
-        )
-    return text
-
-
 def _csv_rows(data, name):
-    text = decode_csv(data, name)
+    try:
+        text = decode_csv(data, name)
+    except UndecodableCsv as error:
+        raise FileProblem(error.message) from error
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         return [row for row in reader]

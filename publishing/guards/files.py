@@ -18,12 +18,11 @@ from wagtail.documents import get_document_model
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from content_models.disclosure.spreadsheets import UndecodableCsv, decode_csv
+
 from .texts import child_rows
 
 SPREADSHEETS = ("xlsx", "csv")
-# CSV files from Chinese offices are UTF-8 (often with a BOM) or GB18030 (Excel's
-# "CSV" on a Chinese Windows).
-CSV_ENCODINGS = ("utf-8-sig", "gb18030")
 
 
 class UnreadableFile(Exception):
@@ -76,8 +75,9 @@ def cells_of(document):
             content = handle.read()
     except OSError as error:
         raise UnreadableFile(str(error)) from error
-    reader = _xlsx_cells if kind == "xlsx" else _csv_cells
-    return list(reader(content, attachment_where(document)))
+    if kind == "xlsx":
+        return list(_xlsx_cells(content, attachment_where(document)))
+    return list(_csv_cells(content, attachment_where(document), file_name(document)))
 
 
 def _xlsx_cells(content, where):
@@ -113,8 +113,11 @@ def _cell_text(value):
     return str(value)
 
 
-def _csv_cells(content, where):
-    text = _decoded(content)
+def _csv_cells(content, where, name):
+    try:
+        text = decode_csv(content, name)
+    except UndecodableCsv as error:
+        raise UnreadableFile(error.message) from error
     for row_number, row in enumerate(csv.reader(io.StringIO(text)), start=1):
         for column, value in enumerate(row, start=1):
             if value:
@@ -127,11 +130,3 @@ def _csv_cells(content, where):
                     value,
                 )
 
-
-def _decoded(content):
-    for encoding in CSV_ENCODINGS:
-        try:
-            return content.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise UnreadableFile(gettext("既不是UTF-8也不是GB18030编码"))
