@@ -18,7 +18,7 @@ from content_models.credit.entries import ListType
 from content_models.credit.queries import public_entries, public_organisations
 from content_models.disclosure.identifiers import OrgType
 from content_models.disclosure.metadata import Validity
-from content_models.disclosure.periods import Period
+from content_models.disclosure.periods import PERIOD_PATTERN, Period
 from content_models.disclosure.public import public_items
 from content_models.plans.indicators import Attribute, Indicator
 from content_models.plans.pages import PlanPage
@@ -126,7 +126,7 @@ def period_field(*paths):
         _("年度、季度或月份，写作2025、2025-Q3或2025-07"),
         source=paths,
         convert=period_slug,
-        pattern=r"\d{4}(-Q[1-4]|-\d{2})?",
+        pattern=PERIOD_PATTERN,
     )
 
 

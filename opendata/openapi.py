@@ -10,6 +10,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 
 from content_models.credit.entries import ListType
+from content_models.disclosure.periods import PERIOD_PATTERN
 
 from .api import CACHE_SECONDS, MAX_PAGE_SIZE, PAGE_SIZE, api_view, json_response
 from .datasets import DATASETS
@@ -236,7 +237,7 @@ def shared_parameters():
         ),
         "period": _query(
             "period",
-            {"type": "string", "pattern": r"^\d{4}(-Q[1-4]|-\d{2})?$"},
+            {"type": "string", "pattern": f"^{PERIOD_PATTERN}$"},
             _("年度、季度或月份，写作2025、2025-Q3或2025-07"),
             "2025-Q3",
         ),

@@ -1,7 +1,8 @@
 """Reporting periods: a year, a quarter of a year, or a month of a year.
 
 村务公开 is at least quarterly and finances monthly where transactions are many
-(《村民委员会组织法》第三十条, DOMAIN.md B). Every period rule lives here.
+(《村民委员会组织法》第三十条, ../shared/docs/DOMAIN.md B). Every period rule lives
+here.
 """
 
 import calendar
@@ -12,7 +13,12 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-_SLUG = re.compile(r"^(\d{4})(?:-Q(\d)|-(\d{2}))?$")
+# A period's machine form, 2025, 2025-Q3 or 2025-07, matched as a whole string. Plain
+# groups and no anchors, so the same text serves as a Frictionless field pattern (XML
+# Schema regular expressions, implicitly anchored) and, between ^ and $, as an OpenAPI
+# pattern (ECMA 262).
+PERIOD_PATTERN = r"\d{4}(-Q[1-4]|-\d{2})?"
+_SLUG = re.compile(PERIOD_PATTERN)
 
 
 @dataclass(frozen=True, order=True)
@@ -67,13 +73,15 @@ class Period:
     @classmethod
     def from_slug(cls, text):
         """The period a slug names (2025, 2025-Q3, 2025-07); ValidationError if none."""
-        match = _SLUG.match(text or "")
+        match = _SLUG.fullmatch(text or "")
         if not match:
             raise ValidationError(
                 _("期间“%(text)s”应写作2025、2025-Q3或2025-07") % {"text": text}
             )
-        year, quarter, month = (int(part) if part else None for part in match.groups())
-        return cls(year, quarter=quarter, month=month)
+        year, part = int(text[:4]), match.group(1) or ""
+        if part.startswith("-Q"):
+            return cls(year, quarter=int(part[2:]))
+        return cls(year, month=int(part[1:]) if part else None)
 
     @property
     def slug(self):
