@@ -9,15 +9,18 @@ A document's text is indexed twice, as tokens an engine splits on whitespace:
   word of two characters or more is a phrase of pairs, so 低保 is found inside
   城乡低保标准 however the segmenter cut it: recall does not depend on the dictionary.
 
-Folding makes 養老服務 match 养老服务 and full-width ＡＢＣ１２３ match abc123.
+Folding makes 養老服務 match 养老服务 and full-width ＡＢＣ１２３ match abc123; the
+width part is ``content_models.disclosure.text.fold_width``, shared with the rest of
+the portal.
 """
 
 import re
-import unicodedata
 from functools import lru_cache
 
 import opencc
 import rjieba
+
+from content_models.disclosure.text import fold_width
 
 _to_simplified = opencc.OpenCC("t2s")
 
@@ -31,7 +34,7 @@ _HAN_RUN = re.compile(rf"[{_HAN}]+")
 def fold(text):
     """Full/half width, traditional→simplified and case folded; same length in
     nearly all text (see ``fold_with_offsets`` for the rest)."""
-    return _to_simplified.convert(unicodedata.normalize("NFKC", text)).lower()
+    return _to_simplified.convert(fold_width(text)).lower()
 
 
 @lru_cache(maxsize=65536)

@@ -8,7 +8,6 @@ charts only.
 """
 
 import re
-import unicodedata
 import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -20,6 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
+
+from content_models.disclosure.text import fold_width
 
 # A number as plans print it: an optional comparison (≥, 不低于 ...), optional 〔〕 for
 # five-year cumulative figures, an optional % and 以上/以下. Anything else is text.
@@ -34,7 +35,7 @@ def numeric_part(text):
     """The number inside a value as written, or None when it is not a number."""
     if not text:
         return None
-    compact = re.sub(r"[\s,]", "", unicodedata.normalize("NFKC", text))
+    compact = re.sub(r"[\s,]", "", fold_width(text))
     match = _NUMBER.match(compact)
     if not match:
         return None

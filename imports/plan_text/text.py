@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 
+from content_models.disclosure.text import FULL_TO_HALF
+
 REPLACEMENT_CHAR = "\ufffd"
 
-# Full-width ASCII (U+FF01..U+FF5E) maps one-to-one onto U+0021..U+007E, so folding
-# never changes a string's length: offsets found in the folded text are valid in the
-# original, which lets us cut titles out of the text as written.
-_FULL_TO_HALF = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_FULL_TO_HALF[0x3000] = 0x20  # ideographic space
-_FULL_TO_HALF[0x00A0] = 0x20  # no-break space, common in copied HTML
+# The width folding that maps one character to one (content_models.disclosure.text),
+# so folding never changes a string's length: offsets found in the folded text are
+# valid in the original, which lets us cut titles out of the text as written.
+_FULL_TO_HALF = {**FULL_TO_HALF, 0x00A0: 0x20}  # no-break space, common in copied HTML
 
 _ALNUM_ONLY = {
     code: target
