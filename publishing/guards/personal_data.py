@@ -2,31 +2,65 @@
 
 Text fields and table rows can be masked in place by the editor's 一键打码 action
 (publishing/masking.py); an attached file has to be replaced, so its problems say so.
+Numbers a reviewer recorded as not personal data for this item
+(``PersonalDataException``) do not block it.
 """
 
-from django.utils.html import strip_tags
+from dataclasses import dataclass
+
 from django.utils.translation import gettext
 
-from content_models.disclosure.privacy import find_personal_data
+from content_models.disclosure.privacy import (
+    find_personal_data,
+    html_text,
+    kept_numbers,
+)
 from content_models.disclosure.publication import Problem
 
 from .files import UnreadableFile, attachment_where, attachments_of, cells_of
 from .texts import texts_of
 
 
+@dataclass(frozen=True)
+class PersonalDataProblem(Problem):
+    """A problem about one number: the admin offers to record it as a false alarm."""
+
+    item_key: str = ""
+
+
+def item_key_of(item):
+    return f"{item._meta.label_lower}:{item.pk}"
+
+
 def personal_data_check(item):
-    return [*_text_problems(item), *_attachment_problems(item)]
+    key = item_key_of(item)
+    return [
+        entry if isinstance(entry, Problem) else _problem(*entry, key)
+        for entry in _entries(item, kept_numbers(key))
+    ]
 
 
-def _text_problems(item):
+def _problem(where, finding, fix, key):
+    return PersonalDataProblem(where, finding.sentence(), fix, key)
+
+
+def personal_data_findings(item):
+    """[(where, Finding)] of every unmasked number in ``item`` not recorded as a
+    false alarm, in the order the guard reports them."""
+    entries = _entries(item, kept_numbers(item_key_of(item)))
+    return [
+        (where, finding)
+        for where, finding, _fix in (e for e in entries if not isinstance(e, Problem))
+    ]
+
+
+def _entries(item, keep):
+    """(where, Finding, fix) for each number, or a Problem for an unreadable file."""
     fix = gettext("可点“一键打码”自动打码，或手工改为所示写法")
     for text in texts_of(item):
-        plain = strip_tags(text.value) if text.is_html else text.value
-        for finding in find_personal_data(plain):
-            yield Problem(text.where, finding.sentence(), fix)
-
-
-def _attachment_problems(item):
+        plain = html_text(text.value) if text.is_html else text.value
+        for finding in find_personal_data(plain, keep):
+            yield text.where, finding, fix
     for document in attachments_of(item):
         try:
             cells = cells_of(document)
@@ -40,5 +74,5 @@ def _attachment_problems(item):
             continue
         fix = gettext("请在原文件中打码后重新上传该附件")
         for cell in cells:
-            for finding in find_personal_data(cell.value):
-                yield Problem(cell.where, finding.sentence(), fix)
+            for finding in find_personal_data(cell.value, keep):
+                yield cell.where, finding, fix

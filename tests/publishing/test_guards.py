@@ -94,7 +94,6 @@ def test_the_three_kinds_are_found_and_masked_in_the_required_forms():
         "2025年10月12日、20251012、20250101123000",
         f"统一社会信用代码{ALL_DIGIT_CREDIT_CODE}、{AGENCY_CODE}",
         f"索引号{AGENCY_CODE[8:17]}/2025-00001、{AGENCY_CODE}/2025-00001",
-        "身份证号150102198301041235（校验位不对）",
         "固定电话0471-12345678，邮编010010",
     ],
 )
