@@ -36,6 +36,7 @@ from .categories import MONTH_CHOICES, QUARTER_CHOICES, Category
 from .defaults import StandardTitleMixin
 from .finance import finance_rows_problem, totals_of
 from .forms import VillageDisclosureForm
+from .required import missing_content
 
 
 def standard_title(region, period, category, language=None):
@@ -220,8 +221,29 @@ class VillageDisclosurePage(StandardTitleMixin, DisclosurePage):
             errors.setdefault("body", []).append(
                 gettext("公开内容%(problem)s") % {"problem": problem}
             )
+        for field, message in self._content_problems():
+            errors.setdefault(field, []).append(message)
         if errors:
             raise ValidationError(errors)
+
+    def _pending_or_saved(self, relation):
+        # The admin form hands over the children being typed (``pending_<relation>``);
+        # otherwise read the relation, which also holds children set in code.
+        pending = getattr(self, f"pending_{relation}", None)
+        return list(getattr(self, relation).all()) if pending is None else pending
+
+    def _content_problems(self):
+        # A draft saved in the admin may be unfinished, as Wagtail lets required fields
+        # wait; submitting and publishing validate in full.
+        if getattr(self, "defer_required_content", False):
+            return
+        for field, problem in missing_content(
+            self.category,
+            self.body,
+            len(self._pending_or_saved("finance_rows")),
+            len(self._pending_or_saved("attachments")),
+        ):
+            yield field, f"{problem.message}（{problem.fix}）"
 
     def _category_problems(self):
         if (
@@ -236,10 +258,7 @@ class VillageDisclosurePage(StandardTitleMixin, DisclosurePage):
                 )
                 % {"category": self.get_category_display(), "month": self.month},
             )
-        # The admin form hands over the rows being typed; otherwise read the relation.
-        rows = getattr(self, "pending_finance_rows", None)
-        if rows is None:
-            rows = list(self.finance_rows.all())
+        rows = self._pending_or_saved("finance_rows")
         problem = finance_rows_problem(self.category, len(rows))
         if problem:
             yield "category", problem

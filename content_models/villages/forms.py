@@ -33,14 +33,18 @@ class VillageDisclosureForm(StandardTitlePageForm):
         return Agency.objects.filter(region_id=region.parent_id).order_by("pk").first()
 
     def clean(self):
-        self.instance.pending_finance_rows = self._rows_being_saved()
+        self.instance.pending_finance_rows = self._children_being_saved("finance_rows")
+        self.instance.pending_attachments = self._children_being_saved("attachments")
+        # Saving a draft defers required fields (Wagtail), and with them the
+        # disclosure's required content; submitting or publishing does not.
+        self.instance.defer_required_content = self.is_deferred_validation
         return super().clean()
 
-    def _rows_being_saved(self):
-        formset = self.formsets.get("finance_rows")
+    def _children_being_saved(self, relation):
+        formset = self.formsets.get(relation)
         if formset is None:
             return None
-        rows = []
+        children = []
         for form in formset.forms:
             if not form.is_valid():
                 continue  # the row shows its own error
@@ -48,5 +52,5 @@ class VillageDisclosureForm(StandardTitlePageForm):
                 continue
             if not form.instance.pk and not form.has_changed():
                 continue  # an empty extra row
-            rows.append(form.instance)
-        return rows
+            children.append(form.instance)
+        return children

@@ -97,7 +97,13 @@ def test_the_form_refuses_a_zero_amount(admin_client, column, town_agency):
 
 
 def test_the_form_refuses_a_duplicate_period(admin_client, column, town_agency):
-    make_disclosure(column, town_agency, quarter=3, category=Category.FINANCE)
+    make_disclosure(
+        column,
+        town_agency,
+        quarter=3,
+        category=Category.FINANCE,
+        rows=[("办公经费", "expense", "300.00")],
+    )
     response = admin_client.post(
         add_url(VillageDisclosurePage, column), disclosure_form(town_agency)
     )

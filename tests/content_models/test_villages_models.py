@@ -113,6 +113,7 @@ def test_only_finance_may_be_monthly(column, agency):
     message = errors_of(page)["month"][0]
     assert "事务公开" in message and "3月" in message
     monthly = unsaved_disclosure(column, agency, category=Category.FINANCE, month=3)
+    monthly.finance_rows = [finance_row("办公经费", EXPENSE, "300.00")]
     validate(monthly)
     assert monthly.title == "红旗村2025年3月财务公开"
 
@@ -160,7 +161,9 @@ def test_an_amount_must_be_positive(column, agency):
 
 
 def test_the_database_refuses_a_negative_amount(column, agency):
-    page = make_disclosure(column, agency, category=Category.FINANCE)
+    page = make_disclosure(
+        column, agency, category=Category.FINANCE, rows=[("办公经费", EXPENSE, "300")]
+    )
     with pytest.raises(IntegrityError), transaction.atomic():
         FinanceRow.objects.create(
             page=page, item="退款", direction=INCOME, amount=Decimal("-5")
@@ -262,7 +265,13 @@ def test_standard_title_reads_like_a_notice_board(village):
 
 
 def test_a_blank_title_gets_the_standard_title_and_slug(column, agency):
-    page = make_disclosure(column, agency, quarter=3, category=Category.FINANCE)
+    page = make_disclosure(
+        column,
+        agency,
+        quarter=3,
+        category=Category.FINANCE,
+        rows=[("办公经费", EXPENSE, "300.00")],
+    )
     assert page.title == "红旗村2025年第3季度财务公开"
     assert page.slug == "2025-q3-caiwu"
 

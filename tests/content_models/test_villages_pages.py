@@ -50,6 +50,7 @@ def hongqi(column, agency):
         month=2,
         category=Category.FINANCE,
         published_on=datetime.date(2025, 3, 10),
+        rows=[("办公经费", EXPENSE, "300.00")],
     )
     make_disclosure(column, agency, year=2025, quarter=2, publish=False)
     return column
