@@ -1,9 +1,10 @@
 """Guard: injected spam — gambling and porn words, hidden links, links to sites not on
 the administrator's allow-list.
 
-Hacked county sites carry 博彩 and porn text and links planted in old pages (DOMAIN.md
-E). A word list is blunt, so legitimate phrases that contain a listed word (福利彩票,
-打击淫秽色情) are taken out before the words are looked for.
+Hacked county sites carry 博彩 and porn text and links planted in old pages
+(../shared/docs/DOMAIN.md E). The words, and the legitimate phrases that contain one
+(福利彩票, 打击淫秽色情), are ``content_models.disclosure.spam_words``, shared with the
+plan importer.
 """
 
 import re
@@ -16,53 +17,12 @@ from django.utils.translation import gettext
 from wagtail.models import Site
 
 from content_models.disclosure.publication import Problem
+from content_models.disclosure.spam_words import spam_words_in
 
 from ..guard_models import AllowedDomain
 from .html import read_html
 from .texts import texts_of
 
-SPAM_WORDS = (
-    # gambling
-    "博彩",
-    "赌场",
-    "六合彩",
-    "时时彩",
-    "百家乐",
-    "澳门赌",
-    "新葡京",
-    "真人娱乐",
-    "娱乐城",
-    "彩票平台",
-    "彩票网投",
-    "北京赛车",
-    "幸运飞艇",
-    "老虎机",
-    "体育投注",
-    "足球投注",
-    "棋牌娱乐",
-    "casino",
-    "baccarat",
-    "bet365",
-    # porn
-    "色情",
-    "成人视频",
-    "成人电影",
-    "约炮",
-    "裸聊",
-    "一夜情",
-    "援交",
-    "porn",
-)
-# Legitimate phrases containing a listed word: 福利彩票 and 体育彩票 are state
-# lotteries whose 公益金 civil-affairs bureaus report on; bureaus also publish
-# campaigns against pornography.
-LEGITIMATE_PHRASES = (
-    "福利彩票",
-    "体育彩票",
-    "淫秽色情",
-    "打击色情",
-    "扫黄",
-)
 _URL_IN_TEXT = re.compile(r"https?://[^\s\"'<>，。；、）)]+", re.IGNORECASE)
 SAFE_SCHEMES = ("", "http", "https", "mailto", "tel")
 
@@ -78,13 +38,6 @@ def spam_check(item):
         else:
             problems.extend(_url_problems(text.where, plain, allowed))
     return problems
-
-
-def spam_words_in(text):
-    text = (text or "").lower()
-    for phrase in LEGITIMATE_PHRASES:
-        text = text.replace(phrase, " ")
-    return [word for word in SPAM_WORDS if word in text]
 
 
 def allowed_domains():
