@@ -11,11 +11,12 @@ extend; ``ensure_groups`` only adds what is missing and never takes a permission
 """
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
-from wagtail.models import GroupPagePermission, Page, WorkflowMixin
+from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowMixin
 
 from content_models.disclosure.models import HomePage
 from content_models.regions.models import Region
@@ -157,3 +158,40 @@ class VillageWithoutColumn(LookupError):
     def __init__(self, region):
         super().__init__(f"{region.code} {region.name}: no VillageIndexPage")
         self.region = region
+
+
+# -- review roles held by one person ------------------------------------------------
+
+
+def users_holding_every_step(workflow):
+    """The active users who are in a group of every active step of ``workflow``.
+
+    Four eyes keeps people from approving their own work, but someone who holds every
+    step approves anyone else's submission alone, from the first step to publication:
+    the review then rests on one person. Only group membership counts; superusers may
+    approve anything by design and are left out. A workflow of fewer than two steps, or
+    with a step that no group holds (a task of another kind), has nothing to report."""
+    step_groups = []
+    for task in workflow.tasks.filter(active=True):
+        groups = getattr(task.specific, "groups", None)
+        group_ids = list(groups.values_list("pk", flat=True)) if groups else []
+        if not group_ids:
+            return []
+        step_groups.append(group_ids)
+    if len(step_groups) < 2:
+        return []
+    users = get_user_model().objects.filter(is_active=True)
+    for group_ids in step_groups:
+        # One filter() per step: each step may be held through a different group.
+        users = users.filter(groups__in=group_ids)
+    return list(users.distinct().order_by(get_user_model().USERNAME_FIELD))
+
+
+def workflows_held_by_one_person():
+    """[(workflow, [users])] for every active workflow some user holds entirely."""
+    found = []
+    for workflow in Workflow.objects.filter(active=True).order_by("name"):
+        users = users_holding_every_step(workflow)
+        if users:
+            found.append((workflow, users))
+    return found

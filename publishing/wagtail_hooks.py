@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem as PageActionMenuItem
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.action_menu import ActionMenuItem as SnippetActionMenuItem
 
@@ -14,6 +15,7 @@ from content_models.disclosure.metadata import DisclosureMetadata
 
 from .audit import AuditReportView, can_view_audit
 from .guards import wagtail_hooks_guards  # noqa: F401 (allow-list, 一键打码, checks)
+from .roles import workflows_held_by_one_person
 from .withdraw_views import WithdrawView, withdraw_url
 from .withdrawals import WITHDRAW_ACTION, can_withdraw, withdrawable
 
@@ -129,3 +131,30 @@ def register_audit_permission():
     return Permission.objects.filter(
         content_type__app_label="publishing", codename="view_audit_report"
     )
+
+
+# -- review roles -------------------------------------------------------------------
+
+
+class ReviewRolesPanel(Component):
+    """Dashboard warning: people who hold every step of a workflow, so that its
+    review rests on one person. Shown to superusers, who manage group membership."""
+
+    name = "review_roles"
+    order = 90  # above Wagtail's own panels: it asks for action
+    template_name = "publishing/admin/review_roles_panel.html"
+
+    def __init__(self, found):
+        self.found = found
+
+    def get_context_data(self, parent_context):
+        return {"found": self.found}
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_roles_panel(request, panels):
+    if not request.user.is_superuser:
+        return
+    found = workflows_held_by_one_person()
+    if found:
+        panels.append(ReviewRolesPanel(found))
