@@ -6,28 +6,33 @@ formats' ``plain_value``, so the API, the files and the releases show the same c
 Pages are cut by key (the cursor holds the last row's position), so rows added or
 removed between two requests neither repeat nor skip the rows after them.
 
-Errors are JSON ``{"error": message, "parameter": name}`` in the client's language
-(``lang`` parameter, else ``Accept-Language``); every parameter is checked, and one the
-dataset does not offer is an error rather than silently ignored, so a watchdog never
-mistakes an unfiltered answer for a filtered one.
+Errors, paging and CORS are those of every /api/v1 answer
+(``content_models.disclosure.api``), with messages in the client's language (``lang``
+parameter, else ``Accept-Language``); every parameter is checked, and one the dataset
+does not offer is an error rather than silently ignored, so a watchdog never mistakes an
+unfiltered answer for a filtered one.
 """
 
-import base64
-import binascii
 import datetime
 import functools
 import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import JsonResponse
-from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_vary_headers
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
 from content_models.credit.entries import ListType
+from content_models.disclosure import api as shared
+from content_models.disclosure.api import (
+    BadParameter,
+    allow_cross_origin,
+    error_response,
+    json_response,
+    next_url,
+)
 from content_models.disclosure.periods import Period
 from content_models.regions.codes import validate_region_code
 from content_models.regions.models import Region
@@ -43,47 +48,24 @@ CACHE_SECONDS = 60
 PAGING = ("cursor", "page_size", "lang")
 
 
-class BadParameter(Exception):
-    def __init__(self, name, problem):
-        super().__init__(name, problem)
-        self.name = name
-        self.problem = problem
-
-
-# -- the envelope: language, method, rate limit, errors, CORS ------------------------
+# -- the envelope: language, rate limit, then the shared errors and CORS ---------------
 
 
 def api_view(view):
-    """Wrap an API view: it runs in the client's language, behind the rate limit,
-    for GET (and HEAD) only, with ``BadParameter`` answered as 400; every answer,
-    errors included, is open to other sites (CORS)."""
+    """Wrap an open-data API view: it runs in the client's language, behind the rate
+    limit, inside the shared /api/v1 envelope (GET only, ``BadParameter`` as 400,
+    CORS)."""
 
     @rate_limited
+    @shared.api_view
     def answer(request, **kwargs):
-        if request.method not in ("GET", "HEAD"):
-            response = error_response(405, _("只接受GET请求。"))
-            response["Allow"] = "GET, HEAD"
-            return response
-        try:
-            check_language(request)
-            return view(request, **kwargs)
-        except BadParameter as error:
-            return error_response(
-                400,
-                _("参数“%(parameter)s”：%(problem)s")
-                % {"parameter": error.name, "problem": error.problem},
-                error.name,
-            )
+        check_language(request)
+        return view(request, **kwargs)
 
     @functools.wraps(view)
     def wrapped(request, **kwargs):
         with translation.override(_chosen_language(request)):
-            response = answer(request, **kwargs)
-        response["Access-Control-Allow-Origin"] = "*"
-        # Let browser scripts read the limit and when to come back.
-        response["Access-Control-Expose-Headers"] = (
-            "Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining"
-        )
+            response = allow_cross_origin(answer(request, **kwargs))
         patch_vary_headers(response, ["Accept-Language"])
         return response
 
@@ -112,18 +94,6 @@ def check_language(request):
         )
 
 
-def error_response(status, message, parameter=None):
-    response = json_response(
-        {"error": str(message), "parameter": parameter}, status=status
-    )
-    patch_cache_control(response, no_store=True)
-    return response
-
-
-def json_response(body, status=200):
-    return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
-
-
 # -- /api/v1/<dataset> -------------------------------------------------------------
 
 
@@ -150,32 +120,20 @@ def dataset_api(request, slug):
         ],
         "next": _next_url(request, dataset, page[-1][0]) if more else None,
     }
-    response = json_response(body)
-    patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
-    return response
+    return json_response(body, max_age=CACHE_SECONDS)
 
 
 def _next_url(request, dataset, position):
-    query = request.GET.copy()
-    query["cursor"] = encode_cursor(dataset, position)
-    path = reverse("opendata-api", kwargs={"slug": dataset.slug})
-    return request.build_absolute_uri(f"{path}?{query.urlencode()}")
+    return next_url(request, encode_cursor(dataset, position))
 
 
 def encode_cursor(dataset, position):
-    text = dataset.position_text(position).encode("utf-8")
-    return base64.urlsafe_b64encode(text).decode("ascii").rstrip("=")
+    return shared.encode_cursor(dataset.position_text(position))
 
 
 def decode_cursor(dataset, cursor):
     """The position a cursor holds; BadParameter when it holds none."""
-    try:
-        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        return dataset.parse_position(text.decode("utf-8"))
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        raise BadParameter(
-            "cursor", _("无效的翻页游标，请使用上一页答复中“next”给出的地址。")
-        ) from None
+    return shared.decode_cursor(cursor, dataset.parse_position)
 
 
 # -- parameters ----------------------------------------------------------------------
@@ -278,18 +236,7 @@ def read_updated_since(dataset, value):
 
 
 def read_page_size(value):
-    if value is None:
-        return PAGE_SIZE
-    if (
-        not value.isascii()
-        or not value.isdigit()
-        or not (1 <= int(value) <= MAX_PAGE_SIZE)
-    ):
-        raise BadParameter(
-            "page_size",
-            _("应为1到%(most)d之间的整数。") % {"most": MAX_PAGE_SIZE},
-        )
-    return int(value)
+    return shared.read_page_size(value, PAGE_SIZE, MAX_PAGE_SIZE)
 
 
 # Parameter -> reader giving (the keyword of ``Dataset.filter``, its value).

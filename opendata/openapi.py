@@ -10,6 +10,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 
 from content_models.credit.entries import ListType
+from content_models.disclosure.api import ERROR_CODES
 from content_models.disclosure.periods import PERIOD_PATTERN
 
 from .api import CACHE_SECONDS, MAX_PAGE_SIZE, PAGE_SIZE, api_view, json_response
@@ -28,12 +29,20 @@ TYPES = {
     DATETIME: {"type": "string", "format": "date-time"},
 }
 
+# The envelope of every /api/v1 error (content_models.disclosure.api).
 ERROR_SCHEMA = {
     "type": "object",
-    "required": ["error", "parameter"],
+    "required": ["error"],
     "properties": {
-        "error": {"type": "string"},
-        "parameter": {"type": ["string", "null"]},
+        "error": {
+            "type": "object",
+            "required": ["code", "parameter", "message"],
+            "properties": {
+                "code": {"type": "string", "enum": sorted(set(ERROR_CODES.values()))},
+                "parameter": {"type": ["string", "null"]},
+                "message": {"type": "string"},
+            },
+        },
     },
 }
 

@@ -15,9 +15,9 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
-from django.http import JsonResponse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+
+from content_models.disclosure.api import error_response
 
 
 def parse_rate(text):
@@ -92,15 +92,9 @@ def rate_limited(view):
 
 
 def too_many_requests(retry_after):
-    response = JsonResponse(
-        {
-            "error": _("请求过于频繁，请在%(seconds)d秒后再试。")
-            % {"seconds": retry_after},
-            "parameter": None,
-        },
-        status=429,
-        json_dumps_params={"ensure_ascii": False},
+    response = error_response(
+        429,
+        _("请求过于频繁，请在%(seconds)d秒后再试。") % {"seconds": retry_after},
     )
     response["Retry-After"] = str(retry_after)
-    patch_cache_control(response, no_store=True)
     return response

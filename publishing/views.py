@@ -1,16 +1,27 @@
 """The public ledger for readers: the JSON API (/api/v1/ledger, /api/v1/ledger/<seq>),
 the page that explains how to check it (/ledger/) and earlier public versions
-(/ledger/versions/<seq>/). The chain itself is defined in ledger.py."""
+(/ledger/versions/<seq>/). The chain itself is defined in ledger.py; errors, CORS and
+cursor paging are those of every /api/v1 answer (content_models.disclosure.api)."""
 
 import json
 import re
 
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
+
+from content_models.disclosure.api import (
+    api_view,
+    decode_cursor,
+    encode_cursor,
+    error_response,
+    json_response,
+    next_url,
+    read_page_size,
+    refuse_unknown,
+)
 
 from .ledger import GENESIS, hashed_fields, shows_content, withdrawn_now
 from .models import LedgerEntry
@@ -22,43 +33,14 @@ API_CACHE_SECONDS = 60
 _NUMBER = re.compile(r"[0-9]{1,9}")
 
 
-class BadParameter(ValueError):
-    def __init__(self, name, message):
-        super().__init__(message)
-        self.name = name
-        self.message = message
-
-
-def _positive(params, name, default, maximum):
-    raw = params.get(name, "").strip()
-    if not raw:
-        return default
-    if not _NUMBER.fullmatch(raw) or int(raw) < 1:
-        raise BadParameter(name, _("应为正整数"))
-    if int(raw) > maximum:
-        raise BadParameter(name, _("不能大于 %(maximum)s") % {"maximum": maximum})
-    return int(raw)
+def _read_cursor(text):
+    """The ``seq`` a ledger cursor holds: the page continues with older entries."""
+    if not _NUMBER.fullmatch(text):
+        raise ValueError(text)
+    return int(text)
 
 
 # -- the API ----------------------------------------------------------------------
-
-
-def _json(body, status=200):
-    """Open to every origin (watchdogs' tools call it from anywhere), cached briefly
-    when it answers, never when it refuses."""
-    response = JsonResponse(
-        body, status=status, json_dumps_params={"ensure_ascii": False}
-    )
-    response["Access-Control-Allow-Origin"] = "*"
-    if status == 200:
-        patch_cache_control(response, public=True, max_age=API_CACHE_SECONDS)
-    else:
-        patch_cache_control(response, no_store=True)
-    return response
-
-
-def _error(status, parameter, message):
-    return _json({"error": {"parameter": parameter, "message": str(message)}}, status)
 
 
 def entry_json(request, entry, withdrawn=None):
@@ -84,48 +66,45 @@ def entry_json(request, entry, withdrawn=None):
     }
 
 
-@require_safe
+@api_view
 def ledger_api(request):
-    """``{"count", "page", "page_size", "pages", "previous", "next", "entries"}``,
-    newest entry first; a page past the last one has no entries."""
-    try:
-        page = _positive(request.GET, "page", 1, 10**9)
-        size = _positive(request.GET, "page_size", PAGE_SIZE, MAX_PAGE_SIZE)
-    except BadParameter as error:
-        return _error(400, error.name, error.message)
-    count = LedgerEntry.objects.count()
-    pages = max(1, -(-count // size))
-    start = (page - 1) * size
-    entries = list(LedgerEntry.objects.order_by("-seq")[start : start + size])
-    withdrawn = withdrawn_now(entry.item_key for entry in entries)
-    return _json(
+    """``{"count", "results", "next"}``, newest entry first, ``page_size`` entries a
+    page; ``next`` carries a cursor holding the last ``seq`` shown, so entries
+    appended meanwhile never shift the pages that follow."""
+    refuse_unknown(request.GET, ("cursor", "page_size"))
+    size = read_page_size(request.GET.get("page_size"), PAGE_SIZE, MAX_PAGE_SIZE)
+    cursor = request.GET.get("cursor", "").strip()
+    entries = LedgerEntry.objects.order_by("-seq")
+    if cursor:
+        entries = entries.filter(seq__lt=decode_cursor(cursor, _read_cursor))
+    page = list(entries[: size + 1])
+    more, page = len(page) > size, page[:size]
+    withdrawn = withdrawn_now(entry.item_key for entry in page)
+    return json_response(
         {
-            "count": count,
-            "page": page,
-            "page_size": size,
-            "pages": pages,
-            "previous": _page_url(request, page - 1, size) if page > 1 else None,
-            "next": _page_url(request, page + 1, size) if page < pages else None,
-            "entries": [entry_json(request, entry, withdrawn) for entry in entries],
-        }
+            "count": LedgerEntry.objects.count(),
+            "results": [entry_json(request, entry, withdrawn) for entry in page],
+            "next": (
+                next_url(request, encode_cursor(str(page[-1].seq))) if more else None
+            ),
+        },
+        max_age=API_CACHE_SECONDS,
     )
 
 
-def _page_url(request, page, size):
-    path = reverse("ledger_api:list")
-    return request.build_absolute_uri(f"{path}?page={page}&page_size={size}")
-
-
-@require_safe
+@api_view
 def ledger_entry_api(request, seq):
     """One entry with ``snapshot``: the canonical JSON whose SHA-256 is
     ``content_sha256`` (empty for a withdrawal, and for every entry of an item that is
     withdrawn now)."""
+    refuse_unknown(request.GET, ())
     entry = LedgerEntry.objects.filter(seq=seq).first()
     if entry is None:
-        return _error(404, None, _("没有这一条台账记录"))
+        return error_response(404, _("没有这一条台账记录"))
     snapshot = entry.snapshot if shows_content(entry) else ""
-    return _json({**entry_json(request, entry), "snapshot": snapshot})
+    return json_response(
+        {**entry_json(request, entry), "snapshot": snapshot}, max_age=API_CACHE_SECONDS
+    )
 
 
 # -- the pages --------------------------------------------------------------------

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from content_models.disclosure.api import BadParameter
 from content_models.regions.codes import validate_region_code
 
 from . import text
@@ -24,13 +25,6 @@ MAX_QUERY_LENGTH = 200
 MAX_RESULT_WINDOW = 10_000
 
 _QUOTED_OR_CHUNK = re.compile(r'"([^"]*)"|“([^”]*)”|「([^」]*)」|(\S+)')
-
-
-class BadParameter(ValueError):
-    def __init__(self, name, message):
-        super().__init__(f"{name}: {message}")
-        self.name = name
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -58,11 +52,15 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     page_size: int = 20
+    # The API pages by cursor: the position of the first result, instead of ``page``.
+    start: int | None = None
     facets: bool = True
     titles_only: bool = False  # suggestions as you type
 
     @property
     def offset(self):
+        if self.start is not None:
+            return self.start
         return (self.page - 1) * self.page_size
 
     @property

@@ -12,19 +12,30 @@ import functools
 import logging
 
 from django.conf import settings
-from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import translation
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
+
+from content_models.disclosure.api import (
+    BadParameter,
+    bad_parameter_response,
+    decode_cursor,
+    encode_cursor,
+    error_response,
+    json_response,
+    next_url,
+    read_page_size,
+    refuse_unknown,
+)
+from content_models.disclosure.api import api_view as shared_api_view
 
 from . import synonyms
 from .documents import KIND_LABELS
 from .engines import EngineUnavailable
 from .highlight import snippet, terms_of
 from .presentation import FACETS, PARAMETER_LABELS, page_context
-from .query import BadParameter, from_params
+from .query import MAX_PAGE_SIZE, MAX_RESULT_WINDOW, SearchRequest, from_params
 from .results import run
 
 logger = logging.getLogger(__name__)
@@ -77,32 +88,54 @@ def _render(request, status=200, **context):
 
 # -- the API --------------------------------------------------------------------------
 
+# Every parameter the search API reads; any other is refused.
+API_PARAMETERS = (
+    "q",
+    "type",
+    "region",
+    "year",
+    "agency",
+    "list",
+    "date_from",
+    "date_to",
+    "sort",
+    "cursor",
+    "page_size",
+    "lang",
+)
+SUGGEST_PARAMETERS = ("q", "lang")
 
-def api_view(answer):
-    """An API view: ``answer(params, language)`` gives the body; the ``lang``
-    parameter, errors as JSON, brief public caching and open CORS are handled here, so
-    that watchdogs' tools can call it from anywhere."""
 
-    @require_safe
-    @functools.wraps(answer)
-    def view(request):
-        try:
-            language = _api_language(request.GET)
-        except BadParameter as error:
-            return _api_error(400, error.name, error.message)
-        with translation.override(language):
+def api_view(parameters):
+    """An API view reading ``parameters``: ``answer(request, language)`` gives the
+    body; the ``lang`` parameter and brief public caching are handled here, and the
+    error envelope, GET only and open CORS by the shared /api/v1 envelope
+    (``content_models.disclosure.api``), so that watchdogs' tools can call it from
+    anywhere."""
+
+    def decorate(answer):
+        @shared_api_view
+        @functools.wraps(answer)
+        def view(request):
             try:
-                body = answer(request, language)
+                language = _api_language(request.GET)
             except BadParameter as error:
-                return _api_error(400, error.name, error.message)
-            except EngineUnavailable:
-                logger.warning("search engine unavailable", exc_info=True)
-                return _api_error(503, None, _("搜索服务暂时不可用，请稍后再试。"))
-        response = _cors(JsonResponse(body, json_dumps_params={"ensure_ascii": False}))
-        patch_cache_control(response, public=True, max_age=API_CACHE_SECONDS)
-        return response
+                with translation.override(settings.LANGUAGE_CODE):
+                    return bad_parameter_response(error)
+            with translation.override(language):
+                try:
+                    refuse_unknown(request.GET, parameters)
+                    body = answer(request, language)
+                except BadParameter as error:
+                    return bad_parameter_response(error)
+                except EngineUnavailable:
+                    logger.warning("search engine unavailable", exc_info=True)
+                    return error_response(503, _("搜索服务暂时不可用，请稍后再试。"))
+            return json_response(body, max_age=API_CACHE_SECONDS)
 
-    return view
+        return view
+
+    return decorate
 
 
 def _api_language(params):
@@ -116,35 +149,45 @@ def _api_language(params):
     return language
 
 
-def _api_error(status, parameter, message):
-    body = {"error": {"parameter": parameter, "message": str(message)}}
-    response = JsonResponse(
-        body, status=status, json_dumps_params={"ensure_ascii": False}
+def _read_cursor(text):
+    """The position a search cursor holds: the number of results before the page."""
+    if not text.isascii() or not text.isdigit():
+        raise ValueError(text)
+    return int(text)
+
+
+def _paged(request, language):
+    """The SearchRequest of an API call: filters as for the page, paging by cursor."""
+    params = request.GET.copy()
+    cursor = params.pop("cursor", [""])[-1].strip()
+    page_size = read_page_size(
+        params.pop("page_size", [""])[-1], SearchRequest.page_size, MAX_PAGE_SIZE
     )
-    patch_cache_control(response, no_store=True)
-    return _cors(response)
+    start = decode_cursor(cursor, _read_cursor) if cursor else 0
+    if start + page_size > MAX_RESULT_WINDOW:
+        raise BadParameter(
+            "cursor",
+            _("只能翻阅前%(n)s条结果，请缩小范围") % {"n": MAX_RESULT_WINDOW},
+        )
+    query = from_params(params, language, synonyms.current())
+    return dataclasses.replace(query, page_size=page_size, start=start)
 
 
-def _cors(response):
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
-
-
-@api_view
+@api_view(API_PARAMETERS)
 def search_api(request, language):
-    """``{"total", "took_ms", "page", "page_size", "hits": [{"title", "url", "type",
-    "snippet", "published", "region"}], "facets": {"type", "region", "year",
-    "agency", "list"}}``; ``snippet`` is escaped text with ``<mark>`` around
-    matches."""
-    query = from_params(request.GET, language, synonyms.current())
+    """``{"count", "took_ms", "results": [{"title", "url", "type", "snippet",
+    "published", "region"}], "next", "facets": {"type", "region", "year", "agency",
+    "list"}}``; ``snippet`` is escaped text with ``<mark>`` around matches; ``next``
+    is the address of the following page (cursor paging), or null."""
+    query = _paged(request, language)
     result = run(query)
     terms = terms_of(query)
+    end = query.offset + len(result.hits)
+    more = end < min(result.total, MAX_RESULT_WINDOW) and bool(result.hits)
     return {
-        "total": result.total,
+        "count": result.total,
         "took_ms": float(result.took_ms),
-        "page": query.page,
-        "page_size": query.page_size,
-        "hits": [
+        "results": [
             {
                 "title": hit.title,
                 "url": request.build_absolute_uri(hit.url),
@@ -155,11 +198,12 @@ def search_api(request, language):
             }
             for hit in result.hits
         ],
+        "next": next_url(request, encode_cursor(str(end))) if more else None,
         "facets": {name: result.facets.get(name, {}) for name in FACETS},
     }
 
 
-@api_view
+@api_view(SUGGEST_PARAMETERS)
 def suggest_api(request, language):
     """``{"suggestions": [{"title", "url", "type", "label", "context"}]}``: titles
     (and organisation names) containing what has been typed so far; ``label`` names the

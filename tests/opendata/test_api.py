@@ -446,9 +446,10 @@ def test_the_catalogue_pages_by_model_and_key(client, world):
 def test_bad_parameters_answer_400_naming_them(client, world, slug, params, name):
     response = client.get(url(slug), params)
     assert response.status_code == 400
-    body = response.json()
-    assert body["parameter"] == name
-    assert f"“{name}”" in body["error"]
+    error = response.json()["error"]
+    assert error["code"] == "bad_parameter"
+    assert error["parameter"] == name
+    assert f"“{name}”" in error["message"]
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "no-store" in response["Cache-Control"]
 
@@ -457,40 +458,40 @@ def test_unknown_parameter_lists_the_allowed_ones(client, db):
     body = get(client, "credit-list-current", status="current").json()
     assert (
         "region, period, list, updated_since, cursor, page_size, lang"
-        in (body["error"])
+        in (body["error"]["message"])
     )
 
 
 def test_bad_value_says_what_is_allowed(client, world):
     assert (
         "abnormal, serious"
-        in get(client, "credit-list-history", list="x").json()["error"]
+        in get(client, "credit-list-history", list="x").json()["error"]["message"]
     )
     assert (
         "current, removed"
-        in get(client, "credit-list-history", status="x").json()["error"]
+        in get(client, "credit-list-history", status="x").json()["error"]["message"]
     )
-    assert "1000" in get(client, "regions", page_size="0").json()["error"]
-    assert (
-        "150299100299" in get(client, "regions", region="150299100299").json()["error"]
-    )
+    assert "1000" in get(client, "regions", page_size="0").json()["error"]["message"]
+    wrong = get(client, "regions", region="150299100299").json()["error"]
+    assert "150299100299" in wrong["message"]
 
 
 def test_errors_in_english(client, world):
     body = get(client, "regions", region="123", lang="en").json()
-    assert "should be 12 digits" in body["error"]
+    assert "should be 12 digits" in body["error"]["message"]
     response = client.get(url("regions"), {"region": "123"}, HTTP_ACCEPT_LANGUAGE="en")
-    assert "should be 12 digits" in response.json()["error"]
+    assert "should be 12 digits" in response.json()["error"]["message"]
     assert "Accept-Language" in response["Vary"]
     chinese = get(client, "regions", region="123").json()
-    assert "应为12位数字" in chinese["error"]
+    assert "应为12位数字" in chinese["error"]["message"]
 
 
 def test_unknown_dataset_is_404_json(client, db):
     response = client.get("/api/v1/no-such-data")
     assert response.status_code == 404
-    assert response.json()["parameter"] is None
-    assert "no-such-data" in response.json()["error"]
+    error = response.json()["error"]
+    assert (error["code"], error["parameter"]) == ("not_found", None)
+    assert "no-such-data" in error["message"]
 
 
 def test_only_get(client, db):
@@ -498,5 +499,5 @@ def test_only_get(client, db):
         response = method(url("regions"))
         assert response.status_code == 405
         assert response["Allow"] == "GET, HEAD"
-        assert response.json()["error"]
+        assert response.json()["error"]["code"] == "method_not_allowed"
     assert client.head(url("regions")).status_code == 200

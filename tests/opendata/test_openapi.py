@@ -131,3 +131,19 @@ def test_a_wrong_answer_fails_the_schema(document):
     }
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(page).validate(wrong)
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "status"),
+    [
+        ("/api/v1/regions", {"page_size": "0"}, 400),
+        ("/api/v1/no-such-data", {}, 404),
+        ("/api/v1/search", {"page_size": "0"}, 400),
+        ("/api/v1/ledger", {"cursor": "!"}, 400),
+    ],
+)
+def test_real_errors_match_the_error_schema(client, db, document, path, params, status):
+    error = {"$ref": "#/components/schemas/Error", "components": document["components"]}
+    response = client.get(path, params)
+    assert response.status_code == status
+    jsonschema.Draft202012Validator(error).validate(response.json())

@@ -61,8 +61,9 @@ def test_api_lists_newest_first_with_the_hashed_fields(client, corrected):
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "public" in response["Cache-Control"]
     body = response.json()
+    assert set(body) == {"count", "results", "next"}
     assert body["count"] == 2
-    first, second = body["entries"]
+    first, second = body["results"]
     assert [first["seq"], second["seq"]] == [2, 1]
     assert first["action"] == "correction"
     assert first["prev_hash"] == second["hash"]
@@ -80,37 +81,50 @@ def test_api_lists_newest_first_with_the_hashed_fields(client, corrected):
     assert first["version"].endswith("/ledger/versions/2/")
 
 
-def test_api_pages(client, many):
-    body = client.get("/api/v1/ledger?page=2&page_size=2").json()
-    assert [entry["seq"] for entry in body["entries"]] == [3, 2]
-    assert (body["count"], body["pages"]) == (many, 3)
-    assert body["previous"].endswith("?page=1&page_size=2")
-    assert body["next"].endswith("?page=3&page_size=2")
-    last = client.get(body["next"]).json()
-    assert [entry["seq"] for entry in last["entries"]] == [1]
-    assert last["next"] is None
+def seqs(body):
+    return [entry["seq"] for entry in body["results"]]
 
 
-def test_api_page_past_the_end_is_empty(client, many):
-    body = client.get("/api/v1/ledger?page=9&page_size=2").json()
-    assert body["entries"] == []
-    assert body["next"] is None
+def newest_first():
+    return list(LedgerEntry.objects.order_by("-seq").values_list("seq", flat=True))
+
+
+def test_api_pages_by_cursor(client, many):
+    body = client.get("/api/v1/ledger?page_size=2").json()
+    assert body["count"] == LedgerEntry.objects.count()
+    assert "cursor=" in body["next"] and "page_size=2" in body["next"]
+    pages = [seqs(body)]
+    while body["next"]:
+        body = client.get(body["next"]).json()
+        pages.append(seqs(body))
+    everything = newest_first()
+    assert pages == [everything[n : n + 2] for n in range(0, len(everything), 2)]
+
+
+def test_api_pages_do_not_shift_when_entries_are_appended(
+    client, many, notices, agency
+):
+    body = client.get("/api/v1/ledger?page_size=2").json()
+    article(notices, agency, "新的通知", "newer")
+    assert (
+        seqs(client.get(body["next"]).json())
+        == [seq for seq in newest_first() if seq < seqs(body)[-1]][:2]
+    )
 
 
 def test_api_largest_page(client, many):
     body = client.get(f"/api/v1/ledger?page_size={MAX_PAGE_SIZE}").json()
-    assert len(body["entries"]) == many
-    assert body["previous"] is None
+    assert len(body["results"]) == many
     assert body["next"] is None
 
 
 @pytest.mark.parametrize(
     ("query", "parameter"),
     [
-        ("page=0", "page"),
-        ("page=-1", "page"),
-        ("page=abc", "page"),
-        ("page=1.5", "page"),
+        ("page=2", "page"),  # the API pages by cursor
+        ("cursor=abc", "cursor"),
+        ("cursor=LTE", "cursor"),  # "-1"
+        ("page_size=2&page_size=3", "page_size"),
         ("page_size=0", "page_size"),
         (f"page_size={MAX_PAGE_SIZE + 1}", "page_size"),
         ("page_size=²", "page_size"),
@@ -120,9 +134,11 @@ def test_api_refuses_bad_parameters(client, many, query, parameter):
     response = client.get(f"/api/v1/ledger?{query}")
     assert response.status_code == 400
     error = response.json()["error"]
+    assert error["code"] == "bad_parameter"
     assert error["parameter"] == parameter
-    assert error["message"]
+    assert f"“{parameter}”" in error["message"]
     assert "no-store" in response["Cache-Control"]
+    assert response["Access-Control-Allow-Origin"] == "*"
 
 
 def test_api_entry_gives_the_snapshot_behind_content_sha256(client, corrected):
@@ -136,11 +152,14 @@ def test_api_entry_gives_the_snapshot_behind_content_sha256(client, corrected):
 def test_api_entry_missing(client, corrected):
     response = client.get("/api/v1/ledger/99")
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
     assert response.json()["error"]["message"]
 
 
 def test_api_refuses_writes(client, corrected):
-    assert client.post("/api/v1/ledger").status_code == 405
+    response = client.post("/api/v1/ledger")
+    assert response.status_code == 405
+    assert response.json()["error"]["code"] == "method_not_allowed"
 
 
 # -- the /ledger/ page ---------------------------------------------------------------
@@ -159,7 +178,7 @@ def run_snippet(client):
 
 
 def oldest_first(client):
-    entries = client.get("/api/v1/ledger?page_size=100").json()["entries"]
+    entries = client.get("/api/v1/ledger?page_size=100").json()["results"]
     return sorted(entries, key=lambda entry: entry["seq"])
 
 

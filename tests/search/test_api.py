@@ -29,7 +29,7 @@ def api(client, path=API, **params):
 
 
 def titles(response):
-    return sorted(hit["title"] for hit in response.json()["hits"])
+    return sorted(hit["title"] for hit in response.json()["results"])
 
 
 # -- the answer -------------------------------------------------------------------------
@@ -48,11 +48,11 @@ def test_the_answer_has_exactly_the_documented_shape(client, index, notices, age
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     body = response.json()
-    assert set(body) == {"total", "took_ms", "hits", "facets", "page", "page_size"}
-    assert body["total"] == 1
+    assert set(body) == {"count", "took_ms", "results", "next", "facets"}
+    assert body["count"] == 1
     assert isinstance(body["took_ms"], float)
-    assert (body["page"], body["page_size"]) == (1, 20)
-    assert body["hits"] == [
+    assert body["next"] is None
+    assert body["results"] == [
         {
             "title": "关于调整城乡低保标准的通知",
             "url": f"http://testserver{page.url}",
@@ -70,7 +70,7 @@ def test_the_answer_has_exactly_the_documented_shape(client, index, notices, age
 def test_a_hit_carries_its_region_code(client, index, section, agency, village):
     organisation(agency, name="红旗村老年协会", region=village)
     index()
-    (hit,) = api(client, q="老年协会").json()["hits"]
+    (hit,) = api(client, q="老年协会").json()["results"]
     assert (hit["type"], hit["region"]) == ("social_organisation", "150299100201")
 
 
@@ -81,7 +81,7 @@ def test_snippets_mark_matches_and_escape_markup(client, index, section, agency)
         address="<script>alert(2)</script>青山镇低保路1号",
     )
     index()
-    (hit,) = api(client, q="低保").json()["hits"]
+    (hit,) = api(client, q="低保").json()["results"]
     marked = "&lt;script&gt;alert(2)&lt;/script&gt;青山镇<mark>低保</mark>路1号"
     assert marked in hit["snippet"]
     assert "<script>" not in hit["snippet"]
@@ -118,18 +118,18 @@ def test_region_facet_drills_down(client, index, mixed):
     # One district: the facet opens at its towns.
     assert api(client, q="低保").json()["facets"]["region"] == {"150299100000": 3}
     village = api(client, q="低保", region="150299100202").json()
-    assert village["total"] == 2
+    assert village["count"] == 2
     assert village["facets"]["region"] == {}
     town = api(client, q="低保", region="150299100000").json()
-    assert town["total"] == 3
+    assert town["count"] == 3
 
 
 def test_sort_by_date(client, index, notices, agency):
     article(notices, agency, "临时救助", day=datetime.date(2021, 1, 1))
     article(notices, agency, "救助工作通知", "临时救助", day=datetime.date(2025, 1, 1))
     index()
-    by_relevance = api(client, q="临时救助").json()["hits"]
-    by_date = api(client, q="临时救助", sort="date").json()["hits"]
+    by_relevance = api(client, q="临时救助").json()["results"]
+    by_date = api(client, q="临时救助", sort="date").json()["results"]
     assert [h["title"] for h in by_relevance] == ["临时救助", "救助工作通知"]
     assert [h["title"] for h in by_date] == ["救助工作通知", "临时救助"]
 
@@ -143,17 +143,35 @@ def five(notices, agency):
         article(notices, agency, f"临时救助第{n}号", day=datetime.date(2024, 1, 1 + n))
 
 
-def test_pagination_edges(client, index, five):
+def follow(client, url):
+    return client.get(url.removeprefix("http://testserver")).json()
+
+
+def test_cursor_paging_walks_every_result_once(client, index, five):
     index()
-    last = api(client, q="救助", page_size="2", page="3").json()
-    assert (last["total"], [h["title"] for h in last["hits"]]) == (5, ["临时救助第0号"])
-    beyond = api(client, q="救助", page_size="2", page="4").json()
-    assert (beyond["total"], beyond["hits"]) == (5, [])
+    first = api(client, q="救助", sort="date", page_size="2").json()
+    second = follow(client, first["next"])
+    last = follow(client, second["next"])
+    pages = [first, second, last]
+    assert [[h["title"] for h in page["results"]] for page in pages] == [
+        ["临时救助第4号", "临时救助第3号"],
+        ["临时救助第2号", "临时救助第1号"],
+        ["临时救助第0号"],
+    ]
+    assert {page["count"] for page in pages} == {5}
+    assert last["next"] is None
+    assert "sort=date" in second["next"] and "page_size=2" in second["next"]
+
+
+def test_page_size_edges(client, index, five):
+    index()
     everything = api(client, q="救助", page_size="100").json()
-    assert (everything["page_size"], len(everything["hits"])) == (100, 5)
+    assert (len(everything["results"]), everything["next"]) == (5, None)
     too_many = api(client, q="救助", page_size="101")
     assert too_many.status_code == 400
     assert too_many.json()["error"]["parameter"] == "page_size"
+    exactly = api(client, q="救助", page_size="5").json()
+    assert exactly["next"] is None
 
 
 # -- errors -----------------------------------------------------------------------------
@@ -173,9 +191,10 @@ def test_pagination_edges(client, index, five):
         ({"date_to": "tomorrow"}, "date_to"),
         ({"date_from": "2025-01-01", "date_to": "2024-01-01"}, "date_from"),
         ({"sort": "popular"}, "sort"),
-        ({"page": "0"}, "page"),
-        ({"page": "two"}, "page"),
-        ({"page": "1000", "page_size": "100"}, "page"),
+        ({"page": "2"}, "page"),  # the API pages by cursor
+        ({"cursor": "not a cursor"}, "cursor"),
+        ({"cursor": "OTk5OQ", "page_size": "100"}, "cursor"),  # past 10 000
+        ({"q": ["低保", "救助"]}, "q"),
         ({"page_size": "0"}, "page_size"),
         ({"page_size": "101"}, "page_size"),
         ({"lang": "fr"}, "lang"),
@@ -186,17 +205,18 @@ def test_every_bad_parameter_answers_400_naming_it(client, index, params, name):
     response = api(client, **{"q": "低保", **params})
     assert response.status_code == 400
     error = response.json()["error"]
+    assert error["code"] == "bad_parameter"
     assert error["parameter"] == name
-    assert error["message"]
+    assert f"“{name}”" in error["message"]
     assert response["Access-Control-Allow-Origin"] == "*"
 
 
 def test_error_messages_follow_the_requested_language(client, index):
     index()
-    chinese = api(client, q="低保", page="0").json()["error"]["message"]
-    english = api(client, q="低保", page="0", lang="en").json()["error"]["message"]
-    assert chinese == "应不小于1"
-    assert english == "should be at least 1"  # translated in site/locale
+    chinese = api(client, q="低保", year="1800").json()["error"]["message"]
+    english = api(client, q="低保", year="1800", lang="en").json()["error"]["message"]
+    assert chinese == "参数“year”：应在1949到2200之间"
+    assert english == "Parameter “year”: should be between 1949 and 2200"
 
 
 def test_an_unreachable_engine_answers_503(client, db, embedded, monkeypatch):
@@ -207,13 +227,16 @@ def test_an_unreachable_engine_answers_503(client, db, embedded, monkeypatch):
     for path in (API, SUGGEST):
         response = api(client, path, q="低保")
         assert response.status_code == 503
+        assert response.json()["error"]["code"] == "unavailable"
         assert response.json()["error"]["message"]
         assert "max-age" not in response.get("Cache-Control", "")
 
 
 def test_only_get_is_answered(client, index):
     index()
-    assert client.post(API, {"q": "低保"}).status_code == 405
+    response = client.post(API, {"q": "低保"})
+    assert response.status_code == 405
+    assert response.json()["error"]["code"] == "method_not_allowed"
 
 
 # -- headers and languages ----------------------------------------------------------
@@ -231,19 +254,19 @@ def test_answers_may_be_cached_briefly_and_read_from_anywhere(client, index):
 def test_each_language_searches_its_own_content(client, index, bilingual):
     page, translation = bilingual
     index()
-    english = api(client, q="allowance", lang="en").json()["hits"]
+    english = api(client, q="allowance", lang="en").json()["results"]
     assert [h["url"] for h in english] == [f"http://testserver{translation.url}"]
-    assert api(client, q="低保", lang="en").json()["hits"] == []
-    assert api(client, q="allowance").json()["hits"] == []
-    chinese = api(client, q="低保", lang="zh-hans").json()["hits"]
+    assert api(client, q="低保", lang="en").json()["results"] == []
+    assert api(client, q="allowance").json()["results"] == []
+    chinese = api(client, q="低保", lang="zh-hans").json()["results"]
     assert [h["url"] for h in chinese] == [f"http://testserver{page.url}"]
 
 
 def test_without_a_query_the_newest_public_items_are_listed(client, index, five):
     index()
     body = api(client, page_size="3").json()
-    assert body["total"] == 5
-    assert [h["title"] for h in body["hits"]] == [
+    assert body["count"] == 5
+    assert [h["title"] for h in body["results"]] == [
         "临时救助第4号",
         "临时救助第3号",
         "临时救助第2号",
