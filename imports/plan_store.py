@@ -21,12 +21,12 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import escape
 
-from wagtail.actions.publish_revision import PublishPermissionError
 from wagtail.log_actions import log
 
 from content_models.disclosure.agencies import Agency
 from content_models.disclosure.identifiers import normalise_credit_code
 from content_models.disclosure.pages import ArticleIndexPage, ArticlePage
+from content_models.disclosure.publication import problems_of
 from content_models.plans.indicators import Attribute, Indicator
 from content_models.plans.pages import PlanIndexPage, PlanPage
 
@@ -111,21 +111,22 @@ def resolve_agency(issuer, section, explicit=None):
 
 @transaction.atomic
 def store_plans(
-    result: ParseResult, *, section, agency=None, region=None, user=None, publish=False
+    result: ParseResult, *, section, agency=None, region=None, user=None, submit=False
 ) -> StoreReport:
     """Create or update a PlanPage per parsed document, and the notice issuing them.
 
-    ``agency`` is the --agency value (name or code) or None. Without ``publish`` the
-    new revision waits as a draft; with it, it is published with ``user`` as actor.
+    ``agency`` is the --agency value (name or code) or None. Without ``submit`` the
+    new revision waits as a draft; with it, ``user`` submits it to its review
+    workflow. An import never publishes: that takes other people's approval.
     """
     report = StoreReport()
     notice = None
     if result.notice is not None and result.documents:
-        notice = _store_notice(result, section, agency, user, publish, report)
+        notice = _store_notice(result, section, agency, user, submit, report)
     for document in result.documents:
         owner = resolve_agency(document.metadata.issuer, section, agency)
         stored = _store_plan(
-            document, section, owner, region, notice, user, publish, report.warnings
+            document, section, owner, region, notice, user, submit, report.warnings
         )
         report.plans.append(stored)
     return report
@@ -144,7 +145,7 @@ def _existing_plan(document, section):
     return plans.filter(Q(title=document.title) | Q(draft_title=document.title)).first()
 
 
-def _store_plan(document, section, agency, region, notice, user, publish, warnings):
+def _store_plan(document, section, agency, region, notice, user, submit, warnings):
     existing = _existing_plan(document, section)
     page = existing.get_latest_revision_as_object() if existing else PlanPage()
     page.title = _clip(document.title, 255, "title", warnings)
@@ -161,11 +162,11 @@ def _store_plan(document, section, agency, region, notice, user, publish, warnin
         page.live = False
         section.add_child(instance=page)
         log(instance=page, action="wagtail.create", user=user)
-        revision = page.save_revision(user=user, log_action=False)
+        page.save_revision(user=user, log_action=False)
     else:
-        revision = page.save_revision(user=user, log_action=True)
-    if publish:
-        _publish(revision, page, user)
+        page.save_revision(user=user, log_action=True)
+    if submit:
+        _submit(page, user)
     return StoredPage(page, created=existing is None)
 
 
@@ -418,7 +419,7 @@ def _indicator(table, cells, roles, headers, title, warnings):
 # -- the issuing notice -----------------------------------------------------------
 
 
-def _store_notice(result, section, agency, user, publish, report):
+def _store_notice(result, section, agency, user, submit, report):
     """The 通知 as an ArticlePage in the 文件栏目 beside the plans section."""
     notice = result.notice
     meta = result.documents[0].metadata
@@ -448,25 +449,34 @@ def _store_notice(result, section, agency, user, publish, report):
         page.live = False
         articles.add_child(instance=page)
         log(instance=page, action="wagtail.create", user=user)
-        revision = page.save_revision(user=user, log_action=False)
+        page.save_revision(user=user, log_action=False)
     else:
-        revision = page.save_revision(user=user, log_action=True)
-    if publish:
-        _publish(revision, page, user)
+        page.save_revision(user=user, log_action=True)
+    if submit:
+        _submit(page, user)
     report.notices.append(StoredPage(page, created=existing is None))
     return page
 
 
-def _publish(revision, page, user):
-    # Wagtail checks the operator's publish permission; an import is no back door.
-    try:
-        revision.publish(user=user)
-    except PublishPermissionError:
+def _submit(page, user):
+    """Send the new revision to its review workflow as the operator. The content
+    checks run first, so a page the guards would stop later is refused now with
+    their message, and nothing of the import is written."""
+    problems = problems_of(page)
+    if problems:
         raise PlanStoreError(
-            f"--user {user.get_username()!r} may not publish {page.title!r}; "
-            "leave out --publish so the draft goes to review"
-        ) from None
-    page.refresh_from_db()
+            f"{page.title}: " + "; ".join(str(problem) for problem in problems)
+        )
+    workflow = page.get_workflow()
+    if workflow is None:
+        raise PlanStoreError(
+            f"{page.title}: no review workflow covers this page; "
+            "run `manage.py setup_publishing` first"
+        )
+    current = page.current_workflow_state
+    if current is not None:  # an updated draft is submitted afresh
+        current.cancel(user=user)
+    workflow.start(page, user)
 
 
 def _clip(text, limit, what, warnings):

@@ -14,9 +14,9 @@ from django.apps import apps
 from wagtail.models import Page, Site
 
 from content_models.disclosure.public import (
+    disclosure_models,
     lookups_cached,
     public_items,
-    public_models,
 )
 
 from .schema import Dataset, public_value
@@ -94,7 +94,7 @@ class CatalogueDataset(Dataset):
 
 @functools.cache  # the app registry is fixed once loaded
 def _public_labels():
-    return sorted(model._meta.label_lower for model in public_models())
+    return sorted(model._meta.label_lower for model in disclosure_models())
 
 
 def _site_root():

@@ -1,24 +1,17 @@
-"""Marks a dataset changed, in the same transaction as the change, whenever its rows
-may have changed: publish, unpublish (withdrawals too), deletion, a page moved or
-renamed, or a region or agency (whose names rows show) saved.
+"""Marks a dataset changed, in the same transaction as the change, whenever the
+announcement of changed public items (content_models.disclosure.announcements) names
+a model its rows are read from: publish, unpublish, withdrawal, deletion, a page moved
+or renamed, an agency or region (whose names rows show) saved.
 
 Downloads answer ``ETag`` / ``Last-Modified`` from these marks (``DatasetState``) with
 one query instead of reading the rows.
 """
 
 from django.db.models import F
-from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
-from wagtail.signals import (
-    page_published,
-    page_slug_changed,
-    page_unpublished,
-    post_page_move,
-    published,
-    unpublished,
-)
+from content_models.disclosure.announcements import public_items_changed
 
 from .datasets import datasets_changed_by
 from .models import DatasetState
@@ -51,32 +44,10 @@ def mark_changed(datasets):
     )
 
 
-def _model_changed(instance):
-    model = type(instance)
-    if model._meta.proxy:
-        model = model._meta.concrete_model
-    mark_changed(datasets_changed_by(model._meta.label_lower))
-
-
-@receiver(page_published)
-@receiver(page_unpublished)
-@receiver(post_page_move)
-@receiver(page_slug_changed)
-def page_changed(sender, instance, **kwargs):
-    # Moves and slug changes change addresses in the catalogue.
-    _model_changed(instance.specific_deferred)
-
-
-@receiver(published)
-@receiver(unpublished)
-@receiver(post_delete)
-def record_changed(sender, instance, **kwargs):
-    _model_changed(instance)
-
-
-@receiver(post_save)
-def shared_saved(sender, instance, raw=False, **kwargs):
-    # Plain models (regions, agencies, categories) are not published; their saves
-    # show at once in every row that names them.
-    if not raw and not hasattr(instance, "live"):
-        _model_changed(instance)
+@receiver(public_items_changed, dispatch_uid="opendata.changes")
+def public_items_changed_marks(sender, models, **kwargs):
+    changed = {}
+    for label in models:
+        for dataset in datasets_changed_by(label):
+            changed[dataset.slug] = dataset
+    mark_changed(list(changed.values()))

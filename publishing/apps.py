@@ -8,7 +8,20 @@ class PublishingConfig(AppConfig):
     verbose_name = _("发布与审核")
 
     def ready(self):
-        from . import (
-            guards,  # noqa: F401 (registers the pre-publish guards)
-            signals,  # noqa: F401 (records publications in the ledger)
+        from content_models.disclosure.announcements import public_items_changed
+        from content_models.disclosure.publication import (
+            on_blocked,
+            register_approval_check,
         )
+
+        from . import (
+            events,  # noqa: F401 (watches Wagtail and announces what changed)
+            guards,  # noqa: F401 (registers the pre-publish guards)
+        )
+        from .approval import approval_problems
+        from .blocked import log_blocked
+        from .ledger import record_changes
+
+        register_approval_check(approval_problems)
+        on_blocked(log_blocked)
+        public_items_changed.connect(record_changes, dispatch_uid="publishing.ledger")

@@ -3,9 +3,11 @@ chain, so that anyone can check that nothing public was changed or removed quiet
 
 An entry's hash is the SHA-256 of the canonical JSON (sorted keys, no spaces, UTF-8) of
 ``{"seq", "action", "item": {"key", "type", "index_number"}, "time", "content_sha256",
-"prev_hash"}``; the first entry's ``prev_hash`` is 64 zeros. ``content_sha256`` is the
-SHA-256 of the canonical JSON snapshot of the public record (``snapshot()``), or of the
-empty string for a withdrawal. ``time`` is hashed as the API shows it (ISO 8601, UTC).
+"prev_hash"}``, plus ``"emergency": true`` for a publication made without review
+(emergency publication); the first entry's ``prev_hash`` is 64 zeros.
+``content_sha256`` is the SHA-256 of the canonical JSON snapshot of the public record
+(``snapshot()``), or of the empty string for a withdrawal. ``time`` is hashed as the
+API shows it (ISO 8601, UTC).
 The /ledger/ page explains the same to readers and publishes a program that checks it.
 
 Title, address and note are shown next to each entry but are not hashed; ``breaks()``
@@ -18,7 +20,6 @@ import datetime
 import hashlib
 import json
 
-from django.apps import apps
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -26,8 +27,12 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
-from content_models.disclosure.metadata import DisclosureMetadata
-from content_models.disclosure.public import is_public, public_items
+from content_models.disclosure.public import (
+    is_public,
+    item_key,
+    public_items,
+    public_models,
+)
 
 from .models import LedgerAction, LedgerEntry
 
@@ -50,10 +55,6 @@ def sha256(text):
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def item_key(item):
-    return f"{item._meta.label_lower}:{item.pk}"
-
-
 def snapshot(item):
     """What the public sees of the item, as canonical JSON."""
     return canonical(dataclasses.asdict(item.as_public_record()))
@@ -61,7 +62,7 @@ def snapshot(item):
 
 def hashed_fields(entry):
     """Exactly what an entry's hash covers (the recipe documented above)."""
-    return {
+    fields = {
         "seq": entry.seq,
         "action": entry.action,
         "item": {
@@ -73,6 +74,9 @@ def hashed_fields(entry):
         "content_sha256": entry.content_sha256,
         "prev_hash": entry.prev_hash,
     }
+    if entry.emergency:  # only when set, so entries made before it hash as they did
+        fields["emergency"] = True
+    return fields
 
 
 def entry_hash(entry):
@@ -83,18 +87,29 @@ def latest_for(key):
     return LedgerEntry.objects.filter(item_key=key).order_by("-seq").first()
 
 
-def record_publication(item, note=""):
+def record_changes(sender, changes, **kwargs):
+    """Listener of the announcement (content_models.disclosure.announcements): bring
+    each changed item's ledger up to what is public now."""
+    for change in changes:
+        if change.withdrawn or not is_public(change.item):
+            record_withdrawal(change.item, reason=change.note)
+        else:
+            record_publication(change.item, change.note, emergency=change.emergency)
+
+
+def record_publication(item, note="", emergency=False):
     """After ``item`` was published: a publish entry the first time (or after a
-    withdrawal), a correction when what is public changed; nothing when it did not."""
+    withdrawal), a correction when what is public changed; nothing when it did not
+    (an emergency publication is always recorded, as such)."""
     if not is_public(item):
         return None
     content = snapshot(item)
     last = latest_for(item_key(item))
     if last and last.action != LedgerAction.WITHDRAWAL:
-        if last.content_sha256 == sha256(content):
+        if last.content_sha256 == sha256(content) and not emergency:
             return None
-        return _append(item, LedgerAction.CORRECTION, content, note)
-    return _append(item, LedgerAction.PUBLISH, content, note)
+        return _append(item, LedgerAction.CORRECTION, content, note, emergency)
+    return _append(item, LedgerAction.PUBLISH, content, note, emergency)
 
 
 def record_withdrawal(item, reason=""):
@@ -106,7 +121,7 @@ def record_withdrawal(item, reason=""):
 
 
 @transaction.atomic
-def _append(item, action, content, note):
+def _append(item, action, content, note, emergency=False):
     previous = LedgerEntry.objects.select_for_update().order_by("-seq").first()
     record = item.as_public_record()
     entry = LedgerEntry(
@@ -119,6 +134,7 @@ def _append(item, action, content, note):
         url=record.url,
         time=timezone.now().replace(microsecond=0),
         note=note,
+        emergency=emergency,
         snapshot=content,
         content_sha256=sha256(content),
         prev_hash=previous.hash if previous else GENESIS,
@@ -273,8 +289,8 @@ def _public_breaks(latest):
 def public_now_items(**filters):
     """Every public item of every kind (matching ``filters``), each once: a page
     under its own model."""
-    for model in apps.get_models():
-        if issubclass(model, DisclosureMetadata) and not model._meta.proxy:
+    for model in public_models():
+        if not model._meta.proxy:
             items = public_items(model).filter(**filters)
             if issubclass(model, Page):
                 items = items.exact_type(model)

@@ -23,6 +23,8 @@ class LedgerEntry(models.Model):
     url = models.CharField(_("网址"), max_length=500, blank=True)
     time = models.DateTimeField(_("时间"))
     note = models.TextField(_("说明"), blank=True)  # change note or withdrawal reason
+    # Published by an emergency publication, without review (publishing/emergency.py).
+    emergency = models.BooleanField(_("紧急发布"), default=False)
     # Exactly what became public, as the canonical JSON that was hashed (empty for a
     # withdrawal: nothing is public any more).
     snapshot = models.TextField(_("公开内容快照"), blank=True)
@@ -40,6 +42,7 @@ class LedgerEntry(models.Model):
 
 
 # Models of the other publishing modules, so that Django finds them in this app.
+from .emergency import EmergencyPublication  # noqa: E402, F401
 from .guard_models import AllowedDomain  # noqa: E402, F401
 from .tasks_models import FourEyesApprovalTask  # noqa: E402, F401
 from .withdrawals import Withdrawal  # noqa: E402, F401

@@ -1,15 +1,18 @@
 """The review step of our workflows: Wagtail's group approval, with four eyes.
 
 GOV.UK Whitehall's rule, "you cannot publish what you submitted", enforced in code: the
-person who submitted the workflow, or wrote the revision under review, is never offered
-approve, never sees the step in their review queue, and is refused if they call the
-action directly. They may still reject (ask for changes) or cancel their submission.
+person who submitted the workflow, or wrote a revision while it was in review, is never
+offered approve, never sees the step in their review queue, and is refused if they call
+the action directly (the rule itself: publishing/approval.py). They may still reject
+(ask for changes) or cancel their submission.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import GroupApprovalTask, TaskState
+
+from .approval import own_work
 
 
 class FourEyesApprovalTask(GroupApprovalTask):
@@ -27,13 +30,14 @@ class FourEyesApprovalTask(GroupApprovalTask):
     def get_actions(self, obj, user):
         actions = super().get_actions(obj, user)
         state = _current_task_state(obj, self)
-        if state is not None and is_own_work(state, user):
+        if state is not None and own_work(state, user):
             return [action for action in actions if action[0] != "approve"]
         return actions
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        if action_name == "approve" and is_own_work(task_state, user):
-            raise PermissionDenied(_("不能审核通过自己提交或修改的内容"))
+        refusal = own_work(task_state, user) if action_name == "approve" else None
+        if refusal:
+            raise PermissionDenied(refusal)
         return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
@@ -41,15 +45,6 @@ class FourEyesApprovalTask(GroupApprovalTask):
         return states.exclude(workflow_state__requested_by=user).exclude(
             revision__user=user
         )
-
-
-def is_own_work(task_state, user):
-    """Whether ``user`` submitted the workflow or wrote the revision under review."""
-    if user is None or not user.is_authenticated:
-        return False
-    submitter = task_state.workflow_state.requested_by_id
-    author = task_state.revision.user_id
-    return user.pk in (submitter, author)
 
 
 def _current_task_state(obj, task):

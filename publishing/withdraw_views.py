@@ -15,8 +15,6 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
-from content_models.disclosure.metadata import DisclosureMetadata
-
 from .withdrawals import can_withdraw, withdraw, withdrawable
 
 
@@ -42,7 +40,7 @@ class WithdrawView(WagtailAdminTemplateMixin, FormView):
     header_icon = "warning"
 
     def dispatch(self, request, app_label, model_name, pk):
-        self.item = _find(app_label, model_name, pk)
+        self.item = find_item(app_label, model_name, pk)
         if not withdrawable(self.item):
             raise Http404
         if not can_withdraw(request.user, self.item):
@@ -76,12 +74,13 @@ class WithdrawView(WagtailAdminTemplateMixin, FormView):
         )
 
 
-def _find(app_label, model_name, pk):
+def find_item(app_label, model_name, pk):
+    """The page or record an admin URL names; 404 unless its type can be public."""
     try:
         model = apps.get_model(app_label, model_name)
     except LookupError:
         raise Http404 from None
-    if not issubclass(model, DisclosureMetadata):
+    if not hasattr(model, "as_public_record"):
         raise Http404
     item = model._default_manager.filter(pk=pk).first()
     if item is None:

@@ -20,10 +20,9 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from content_models.disclosure import announcements
 from content_models.disclosure.metadata import DisclosureMetadata
-from content_models.disclosure.public import is_public
-
-from . import ledger
+from content_models.disclosure.public import is_public, item_key
 
 WITHDRAW_ACTION = "publishing.withdraw"
 
@@ -108,14 +107,13 @@ def withdraw(item, reason, user):
     if not reason:
         raise ValueError("a withdrawal needs a reason")
     if not withdrawable(item):
-        raise ValueError(f"{ledger.item_key(item)} is not public")
+        raise ValueError(f"{item_key(item)} is not public")
     if user is not None and not can_withdraw(user, item):
         raise PermissionDenied
-    with transaction.atomic():
+    with transaction.atomic(), announcements.batch() as announcement:
         withdrawal = _record(item, reason, user)
-        # Before unpublishing: the ledger entry carries the reason, and the
-        # unpublished signal's own call then finds it recorded and adds nothing.
-        ledger.record_withdrawal(item, reason)
+        # The unpublish announces the withdrawal; the ledger entry carries the reason.
+        announcement.note(item, reason)
         _unpublish(item, user)
         log(item, WITHDRAW_ACTION, user=user, data={"reason": reason})
     return withdrawal
@@ -124,7 +122,7 @@ def withdraw(item, reason, user):
 def _record(item, reason, user):
     record = item.as_public_record()
     return Withdrawal.objects.create(
-        item_key=ledger.item_key(item),
+        item_key=item_key(item),
         path=public_path(item),
         all_languages=not isinstance(item, Page),
         title=record.title,

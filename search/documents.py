@@ -16,10 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from content_models.disclosure.public import (
+    disclosure_models,
     is_public,
     lookups_cached,
     public_items,
-    public_models,
 )
 from content_models.regions.codes import lineage
 
@@ -61,10 +61,6 @@ class SearchDocument:
         return lineage(self.region) if self.region else []
 
 
-def item_key(item):
-    return f"{item._meta.label_lower}:{item.pk}"
-
-
 def documents_for(item):
     """The documents of one item: none unless it is public now."""
     if not is_public(item):
@@ -79,7 +75,7 @@ def documents_for(item):
 
 def _documents(item):
     record = item.as_public_record()
-    if not record.url:
+    if record.kind not in KIND_LABELS or not record.url:
         return []  # not reachable yet (its section page is not published)
     main = SearchDocument(
         id=record.key,
@@ -122,7 +118,7 @@ def _documents(item):
 def all_public_items():
     """Every public item, for a rebuild: pages through the tree, records per model."""
     with lookups_cached():  # section pages and column regions once per rebuild
-        for model in public_models():
+        for model in disclosure_models():
             rows = public_items(model).select_related("agency", *model.public_related)
             if issubclass(model, Page):
                 rows = rows.select_related("locale")

@@ -11,6 +11,7 @@ import pytest
 
 from content_models.disclosure.models import Agency, Genre, HomePage, Topic
 from content_models.regions.models import Region
+from portal.demo.helpers import publish_reviewed
 
 # Valid 统一社会信用代码 (check characters verified by python-stdnum).
 AGENCY_CODE = "11150299MJ0000001M"
@@ -78,7 +79,7 @@ def home(db):
     """A published HomePage as the default site's root (Wagtail's placeholder removed)."""
     root = Page.get_first_root_node()
     home = root.add_child(instance=HomePage(title="清源区民政局", slug="test-home"))
-    home.save_revision().publish()
+    publish_reviewed(home)
     site = Site.objects.get(is_default_site=True)
     placeholder = site.root_page
     site.root_page = home

@@ -78,6 +78,7 @@ def _percent(value):
 class AnnualReport(PublishedRecord):
     record_kind = "charity_annual_report"
     public_related = ("charity__region",)
+    public_parent = "charity"  # public only with its charity
 
     charity = models.ForeignKey(
         "charity.CharityOrganisation",

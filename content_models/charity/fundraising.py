@@ -35,6 +35,7 @@ class FilingStatus(models.TextChoices):
 class FundraisingFiling(PublishedRecord):
     record_kind = "fundraising_filing"
     public_related = ("charity", "region")
+    public_parent = "charity"  # public only with its charity
 
     charity = models.ForeignKey(
         "charity.CharityOrganisation",

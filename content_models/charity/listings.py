@@ -2,7 +2,6 @@
 a draft, unpublished or expired record (or one of an unpublished charity) never
 appears."""
 
-from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -93,13 +92,20 @@ def public_project(project_number):
 
 def of_public_charities(model):
     """The public rows of a charity's records (filings, reports, projects): public
-    themselves and of a public charity."""
-    return (
-        public_items(model)
-        # EXISTS rather than IN: see content_models/credit/queries.py.
-        .filter(Exists(public_charities().filter(pk=OuterRef("charity_id"))))
-        .select_related("charity", "agency", "topic", "genre")
-    )
+    themselves and of a public charity (the public rule follows ``public_parent``)."""
+    return public_items(model).select_related("charity", "agency", "topic", "genre")
+
+
+def public_records():
+    """Every public charity and charity record."""
+    return [
+        *public_charities(),
+        *(
+            record
+            for model in (FundraisingFiling, AnnualReport, CharityProject)
+            for record in of_public_charities(model)
+        ),
+    ]
 
 
 def _one(rows, **lookup):

@@ -10,12 +10,14 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from content_models.disclosure.pages import SectionPage
+
 from . import listings
 
 PAGE_SIZE = 50
 
 
-class CharityIndexPage(RoutablePageMixin, Page):
+class CharityIndexPage(RoutablePageMixin, SectionPage):
     intro = models.TextField(_("导语"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -25,6 +27,10 @@ class CharityIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("慈善信息栏目")
+
+    def public_dependents(self):
+        """The records shown at this page's routes: their addresses hang from it."""
+        return listings.public_records()
 
     @path("")
     def charity_list(self, request):

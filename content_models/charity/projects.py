@@ -83,6 +83,7 @@ class CharityProjectForm(WagtailAdminModelForm):
 class CharityProject(PublishedRecord):
     record_kind = "charity_project"
     public_related = ("charity__region",)
+    public_parent = "charity"  # public only with its charity
     base_form_class = CharityProjectForm
     # Imports and the demo build reports in code; the admin form checks them itself.
     check_reports_in_clean = True

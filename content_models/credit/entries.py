@@ -36,6 +36,7 @@ class ListType(models.TextChoices):
 class CreditListEntry(PublishedRecord):
     record_kind = "credit_entry"
     public_related = ("organisation__region",)
+    public_parent = "organisation"  # an entry is public only with its organisation
 
     organisation = models.ForeignKey(
         "credit.SocialOrganisation",

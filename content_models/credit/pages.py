@@ -15,13 +15,14 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from content_models.disclosure.pages import SectionPage
 from content_models.disclosure.public import cached_lookup
 
 from . import queries
 from .entries import ListType
 
 
-class CreditIndexPage(RoutablePageMixin, Page):
+class CreditIndexPage(RoutablePageMixin, SectionPage):
     intro = models.TextField(_("导语"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -31,6 +32,13 @@ class CreditIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("社会组织信用信息栏目")
+
+    def public_dependents(self):
+        """The records shown at this page's routes: their addresses hang from it."""
+        return [
+            *queries.public_organisations(),
+            *queries.public_entries(),
+        ]
 
     @path("")
     def lists(self, request):

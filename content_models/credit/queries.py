@@ -1,10 +1,11 @@
 """What the public may see of the credit lists, and the public lookup.
 
-Everything goes through ``public_items`` so that pages, search and open data agree:
-an entry is public only when it and its organisation both are.
+Everything goes through ``public_items`` so that pages, search and open data agree
+(an entry is public only when it and its organisation both are: the public rule
+follows ``CreditListEntry.public_parent``).
 """
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 
 from content_models.disclosure.identifiers import normalise_credit_code
 from content_models.disclosure.public import public_items
@@ -20,9 +21,6 @@ def public_organisations():
 def public_entries():
     return (
         public_items(CreditListEntry)
-        # EXISTS rather than IN: SQLite then reads entries in key order instead of
-        # sorting them all first (a million-row export starts at once).
-        .filter(Exists(public_organisations().filter(pk=OuterRef("organisation_id"))))
         .select_related("organisation")
         .order_by("-listed_on", "organisation__name")
     )

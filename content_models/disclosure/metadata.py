@@ -6,7 +6,6 @@ Fields follow the national 目录系统实施指引 and what county sites show (
 
 import re
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -21,7 +20,7 @@ from wagtail.admin.panels import (
 )
 
 from . import index_numbers
-from .public import PublicRecord
+from .public import public_record
 
 
 class DisclosureMode(models.TextChoices):
@@ -138,7 +137,7 @@ class DisclosureMetadata(models.Model):
     @property
     def index_number_owner(self):
         key = getattr(self, "translation_key", None) or self.pk
-        return f"{self._meta.label_lower}:{key}"
+        return f"{self._meta.label_lower}:{key}"  # translations share one number
 
     def clean(self):
         super().clean()
@@ -221,14 +220,12 @@ class DisclosureMetadata(models.Model):
     def as_public_record(self):
         region = self.public_region()
         period = self.public_period()
-        locale = getattr(self, "locale", None)
-        return PublicRecord(
+        return public_record(
+            self,
             kind=self.record_kind,
-            key=f"{self._meta.label_lower}:{self.pk}",
             title=self.title,
             text=self.public_text(),
             url=self.public_url(),
-            language=locale.language_code if locale else settings.LANGUAGE_CODE,
             index_number=self.index_number,
             agency=self.agency.name,
             region_code=region.code if region else None,

@@ -12,10 +12,46 @@ from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
 from .metadata import DisclosureMetadata, edit_handler_with_metadata
-from .publication import check_publication
+from .public import public_record
+from .publication import GuardedPublication
 
 
-class DisclosurePage(DisclosureMetadata, Page):
+class SectionPage(GuardedPublication, Page):
+    """A home, section or index page: not a disclosure item of its own, but public
+    text (its title and 导语) that is guarded before it goes live and recorded in the
+    ledger like everything else the public sees."""
+
+    record_kind = "section"
+    public_related = ()
+
+    class Meta:
+        abstract = True
+
+    def public_text(self):
+        return getattr(self, "intro", "")
+
+    def public_dependents(self):
+        """Items whose public record this page's address or title changes (records
+        shown at routes of a section page)."""
+        return []
+
+    def as_public_record(self):
+        return public_record(
+            self,
+            kind=self.record_kind,
+            title=self.title,
+            text=self.public_text(),
+            url=self.url or "",
+            index_number="",
+            agency="",
+            region_code=None,
+            published_on=None,
+            written_on=None,
+            period=None,
+        )
+
+
+class DisclosurePage(GuardedPublication, DisclosureMetadata, Page):
     """A page that is a published item: Wagtail page plus the disclosure metadata."""
 
     record_kind = "page"
@@ -31,10 +67,6 @@ class DisclosurePage(DisclosureMetadata, Page):
     class Meta:
         abstract = True
 
-    def publish(self, revision, *args, **kwargs):
-        check_publication(revision)
-        return super().publish(revision, *args, **kwargs)
-
 
 def page_edit_handler(content_panels):
     """Tabs for a DisclosurePage: 内容, 公开信息, then promote and settings."""
@@ -45,7 +77,7 @@ def page_edit_handler(content_panels):
     )
 
 
-class HomePage(Page):
+class HomePage(SectionPage):
     intro = models.TextField(_("导语"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -69,7 +101,7 @@ class HomePage(Page):
         return context
 
 
-class ArticleIndexPage(Page):
+class ArticleIndexPage(SectionPage):
     intro = models.TextField(_("导语"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

@@ -16,10 +16,11 @@ from wagtail.models import (
 from wagtail.search import index
 
 from .metadata import DisclosureMetadata
-from .publication import check_publication
+from .publication import GuardedPublication
 
 
 class PublishedRecord(
+    GuardedPublication,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -48,10 +49,6 @@ class PublishedRecord(
     @property
     def revisions(self):
         return self._revisions
-
-    def publish(self, revision, *args, **kwargs):
-        check_publication(revision)
-        return super().publish(revision, *args, **kwargs)
 
     def get_preview_template(self, request, mode_name):
         return f"{self._meta.app_label}/{self._meta.model_name}.html"

@@ -21,7 +21,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from content_models.disclosure.metadata import Validity
-from content_models.disclosure.pages import DisclosurePage, page_edit_handler
+from content_models.disclosure.pages import (
+    DisclosurePage,
+    SectionPage,
+    page_edit_handler,
+)
 from content_models.disclosure.periods import validate_period
 from content_models.disclosure.public import is_public, public_items
 
@@ -39,7 +43,7 @@ from .rendering import plan_context
 MAX_PLAN_YEARS = 15
 
 
-class PlanIndexPage(Page):
+class PlanIndexPage(SectionPage):
     intro = models.TextField(_("导语"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -200,6 +204,14 @@ class PlanPage(DisclosurePage):
 
     def public_region(self):
         return self.region or self.agency.region
+
+    def public_dependents(self):
+        """Published progress figures: each is public only with its plan."""
+        from .progress import IndicatorProgress
+
+        return list(
+            IndicatorProgress.objects.filter(indicator__plan=self, live=True)
+        )
 
     def public_issuing_notice(self):
         notice = self.issued_with

@@ -34,7 +34,8 @@ from wagtail.models import (
 )
 
 from content_models.disclosure.periods import Period, validate_period
-from content_models.disclosure.public import public_items
+from content_models.disclosure.public import public_items, public_record
+from content_models.disclosure.publication import GuardedPublication
 
 from .charts import format_number
 
@@ -53,6 +54,7 @@ def _default_language_indicators():
 
 
 class IndicatorProgress(
+    GuardedPublication,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -134,6 +136,33 @@ class IndicatorProgress(
             return f"{self.year}-Q{self.quarter}"
 
     period_label.fget.short_description = _("期间")
+
+    # -- how a published figure describes itself (content_models.disclosure.public) --
+
+    record_kind = "indicator_progress"
+    public_parent = "indicator__plan"  # a figure is public only with its plan
+    public_related = ("indicator__plan__agency",)
+
+    def as_public_record(self):
+        plan = self.indicator.plan
+        first = self.first_published_at
+        return public_record(
+            self,
+            kind=self.record_kind,
+            title=self.title,
+            text=" ".join(
+                part
+                for part in (self.display_value, self.indicator.unit, self.note)
+                if part
+            ),
+            url=self.public_url(),
+            index_number=plan.index_number,
+            agency=plan.agency.name,
+            region_code=plan.region.code if plan.region_id else None,
+            published_on=timezone.localdate(first) if first else None,
+            written_on=None,
+            period=self.period.slug,
+        )
 
     def public_url(self):
         """The plan page, at this indicator's progress figure."""

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale, Page
 
+from content_models.disclosure.pages import SectionPage
 from content_models.disclosure.public import public_items
 from content_models.regions.codes import VILLAGE
 
@@ -28,7 +29,7 @@ from .listing import parse_filter
 PAGE_SIZE = 20
 
 
-class VillageAffairsIndexPage(Page):
+class VillageAffairsIndexPage(SectionPage):
     """村务居务公开: the one section listing every village and community by town."""
 
     intro = models.TextField(_("导语"), blank=True)
@@ -65,7 +66,7 @@ class VillageAffairsIndexPage(Page):
         return context
 
 
-class VillageIndexPage(StandardTitleMixin, Page):
+class VillageIndexPage(StandardTitleMixin, SectionPage):
     """One village's or community's disclosure column (村务公开栏 / 居务公开栏)."""
 
     standard_title_fields = ("region",)

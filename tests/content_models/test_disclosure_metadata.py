@@ -8,7 +8,7 @@ import pytest
 from content_models.disclosure import index_numbers
 from content_models.disclosure.models import ArticleIndexPage, ArticlePage, IndexNumber
 from content_models.disclosure.public import is_public, public_items
-from portal.demo.helpers import publish_page, translate_page
+from portal.demo.helpers import publish_page, publish_reviewed, translate_page
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ def test_index_number_is_permanent_across_edits(notices, agency):
     page = publish_page(notices, article(agency))
     number = page.index_number
     page.title = "更正后的标题"
-    page.save_revision().publish()
+    publish_reviewed(page)
     page.refresh_from_db()
     assert page.index_number == number
 

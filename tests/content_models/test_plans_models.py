@@ -13,6 +13,7 @@ import pytest
 from content_models.plans.indicators import numeric_part
 from content_models.plans.models import IndicatorProgress
 from content_models.plans.progress import public_progress
+from portal.demo.helpers import publish_reviewed
 
 from .plans_factories import (
     CARE,
@@ -106,7 +107,7 @@ def test_outline_lists_headings_with_levels_labels_and_anchors(plan):
     ]
     anchors = [anchor for *_rest, anchor in outline]
     assert len(set(anchors)) == 5 and all(a.startswith("h-") for a in anchors)
-    plan.save_revision().publish()
+    publish_reviewed(plan)
     plan.refresh_from_db()
     assert [
         anchor for *_rest, anchor in plan.outline()

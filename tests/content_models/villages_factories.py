@@ -18,7 +18,7 @@ from content_models.villages.models import (
     VillageDisclosurePage,
     VillageIndexPage,
 )
-from portal.demo.helpers import publish_page
+from portal.demo.helpers import publish_page, publish_reviewed
 
 # Only the fixtures travel with ``import *``; test modules import the builders by name.
 __all__ = ["column", "other_column", "section"]
@@ -76,7 +76,7 @@ def make_document(name, content=PDF, title="公开栏照片"):
 
 def attach(page, document):
     page.attachments = [VillageAttachment(document=document)]
-    page.save_revision().publish()
+    publish_reviewed(page)
     page.refresh_from_db()
     return page
 

@@ -14,6 +14,7 @@ import pytest
 from content_models.disclosure.models import ArticleIndexPage, ArticlePage
 from content_models.plans.models import Indicator, PlanIndexPage, PlanPage
 from imports import plan_store
+from imports.management.commands.import_plan import read_text
 from portal.demo.helpers import publish_page
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
@@ -122,26 +123,42 @@ def test_without_publish_the_plan_waits_as_a_draft(section, agency):
     assert page.get_parent().specific == section
 
 
-def test_publish_is_logged_with_the_operator(section, agency, operator):
+def test_submit_sends_the_draft_to_review_as_the_operator(section, agency, operator):
     (document,) = run_json(
-        seed(JIUYUAN), "--agency", agency.name, "--publish", "--user", "editor"
+        seed(JIUYUAN), "--agency", agency.name, "--submit", "--user", "editor"
     )["documents"]
     page = PlanPage.objects.get(pk=document["id"])
-    assert page.live
-    entry = PageLogEntry.objects.get(page=page, action="wagtail.publish")
-    assert entry.user == operator
+    assert not page.live  # review decides; an import never publishes
+    state = page.current_workflow_state
+    assert state is not None and state.requested_by == operator
+    assert PageLogEntry.objects.filter(
+        page=page, action="wagtail.workflow.start", user=operator
+    ).exists()
 
 
-def test_publish_needs_the_operators_permission(section, agency, db):
-    get_user_model().objects.create_user(username="reader", password="x")
-    with pytest.raises(CommandError, match="may not publish"):
-        run(seed(JIUYUAN), "--agency", agency.name, "--publish", "--user", "reader")
+def test_publish_is_refused_and_writes_nothing(section, agency, operator):
+    with pytest.raises(CommandError, match="four eyes"):
+        run(seed(JIUYUAN), "--agency", agency.name, "--publish", "--user", "editor")
     assert PlanPage.objects.count() == 0
 
 
-def test_publish_needs_a_user(section, agency):
+def test_submit_of_a_page_the_guards_stop_names_the_problem(
+    section, agency, operator, tmp_path
+):
+    text = read_text(seed(JIUYUAN))
+    first_heading = text.index("一、")
+    cut = text.index("。", first_heading) + 1
+    text = text[:cut] + "咨询电话13812345678。" + text[cut:]
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CommandError, match=r"138\*\*\*\*5678"):
+        run(path, "--agency", agency.name, "--submit", "--user", "editor")
+    assert PlanPage.objects.count() == 0  # one transaction: nothing half-written
+
+
+def test_submit_needs_a_user(section, agency):
     with pytest.raises(CommandError, match="--user"):
-        run(seed(JIUYUAN), "--agency", agency.name, "--publish")
+        run(seed(JIUYUAN), "--agency", agency.name, "--submit")
 
 
 def test_reimport_saves_a_new_revision_of_the_same_page(section, agency):

@@ -8,6 +8,7 @@ import pytest
 from content_models.credit.entries import CreditListEntry
 from opendata.changes import state_of
 from opendata.datasets import DATASETS
+from portal.demo.helpers import publish_reviewed
 from tests.content_models import credit_factories as credit
 from tests.content_models import plans_factories as plans
 
@@ -37,7 +38,7 @@ def test_publishing_a_record_marks_its_datasets_only(world, before):
 
 def test_renaming_an_organisation_marks_the_lists_that_show_its_name(world, before):
     world.org.name = "清源区书画家协会"
-    world.org.save_revision().publish()
+    publish_reviewed(world.org)
     assert changed_since(before) == {
         "social-organisations",
         "credit-list-current",
@@ -62,10 +63,10 @@ def test_unpublishing_and_deleting_mark_the_dataset(world, before):
 
 
 def test_a_page_publication_marks_its_datasets(world, before):
-    world.disclosure.save_revision().publish()
+    publish_reviewed(world.disclosure)
     assert changed_since(before) == {"village-finance", "disclosure-catalogue"}
     again = generations()
-    world.plan.save_revision().publish()
+    publish_reviewed(world.plan)
     assert changed_since(again) == {
         "plan-indicators",
         "indicator-progress",

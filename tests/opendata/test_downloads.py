@@ -15,7 +15,7 @@ from content_models.charity.annual_reports import AnnualReport
 from content_models.credit.entries import CreditListEntry
 from content_models.credit.organisations import SocialOrganisation
 from content_models.disclosure.privacy import mask_personal_data
-from content_models.disclosure.public import public_items, public_models
+from content_models.disclosure.public import disclosure_models, public_items
 from content_models.plans.progress import IndicatorProgress
 from content_models.villages.models import FinanceRow
 from opendata.datasets import DATASETS
@@ -148,7 +148,7 @@ def test_catalogue_lists_every_public_item_with_its_address(client, world):
         row["key"]: row for row in download(client, "disclosure-catalogue", "csv")[1]
     }
     expected = {}
-    for model in public_models():
+    for model in disclosure_models():
         for item in public_items(model):
             expected[f"{model._meta.label_lower}:{item.pk}"] = item
     assert set(rows) == set(expected)

@@ -13,6 +13,8 @@ import pytest
 
 from content_models.disclosure.models import ArticleIndexPage, ArticlePage
 from content_models.disclosure.spreadsheets import neutralise
+from portal.demo.helpers import publish_reviewed
+from publishing.emergency import emergency_publish
 from publishing.withdrawals import withdraw
 from tests.content_models.credit_factories import (  # noqa: F401 (fixtures)
     entry,
@@ -36,7 +38,7 @@ def other(django_user_model):
 @pytest.fixture
 def notices(home):
     page = home.add_child(instance=ArticleIndexPage(title="通知公告", slug="notices"))
-    page.save_revision().publish()
+    publish_reviewed(page)
     return page
 
 
@@ -44,7 +46,9 @@ def article(parent, agency, user, title, slug):
     page = parent.add_child(
         instance=ArticlePage(title=title, slug=slug, agency=agency, body="<p>正文</p>")
     )
-    page.save_revision(user=user, log_action=True).publish(user=user)
+    # The person's own publication, as the audit log should show it.
+    page.save_revision(user=user, log_action=True)
+    emergency_publish(page, user, "测试：由本人发布")
     return page
 
 

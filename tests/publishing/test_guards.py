@@ -29,7 +29,7 @@ from content_models.disclosure.publication import PublicationBlocked, problems_o
 from content_models.plans.models import PlanIndexPage
 from content_models.villages.categories import Category, Direction
 from content_models.villages.models import VillageDisclosurePage
-from portal.demo.helpers import publish_page
+from portal.demo.helpers import publish_page, publish_reviewed
 from publishing.guard_models import AllowedDomain
 from publishing.guards.accessibility import (
     accessibility_check,
@@ -109,16 +109,15 @@ def test_unmasked_number_in_rich_text_stops_publication_and_leaves_no_trace(
 ):
     page = publish_page(notices, article(agency, "<p>公示名单如下。</p>"))
     page.body = f"<p>新增低保对象张**，身份证号{ID_NUMBER}。</p>"
-    revision = page.save_revision()
     entries_before = LedgerEntry.objects.count()
     with pytest.raises(PublicationBlocked) as blocked:
-        revision.publish()
+        publish_reviewed(page)
     assert where_and_messages(blocked.value.problems) == [
         ("正文", "含有未打码的身份证号，公示时应写作150102********1234")
     ]
     assert ID_NUMBER not in str(blocked.value.problems)
     page.refresh_from_db()
-    assert page.live_revision_id != revision.pk
+    assert page.live_revision_id != page.get_latest_revision().pk
     assert "公示名单如下" in page.body
     assert LedgerEntry.objects.count() == entries_before
 
@@ -127,7 +126,7 @@ def test_a_new_page_with_personal_data_is_never_made_live(notices, agency):
     page = article(agency, f"<p>联系电话{MOBILE}</p>", live=False)
     notices.add_child(instance=page)
     with pytest.raises(PublicationBlocked):
-        page.save_revision().publish()
+        publish_reviewed(page)
     page.refresh_from_db()
     assert not page.live
     assert not LedgerEntry.objects.filter(item_key__endswith=f":{page.pk}").exists()
@@ -427,15 +426,19 @@ def test_admin_publish_shows_the_problems_and_keeps_the_page_unpublished(
     assert LedgerEntry.objects.count() == entries_before
 
 
-def test_admin_publish_of_clean_content_goes_through(admin_client, notices, agency):
+def test_admin_publish_button_of_clean_but_unreviewed_content_is_refused(
+    admin_client, notices, agency
+):
+    """Even a superuser's publish button cannot skip review (four eyes)."""
     page = publish_page(notices, article(agency, "<p>公示名单如下。</p>"))
     response = admin_client.post(
         f"/admin/pages/{page.pk}/edit/",
         edit_form_data(page, "<p>低保对象张**，身份证号150102********1234。</p>"),
+        follow=True,
     )
-    assert response.status_code == 302
+    assert "未经提交人和修改人以外的人员逐级审核通过" in response.content.decode()
     page.refresh_from_db()
-    assert "150102********1234" in page.body
+    assert "公示名单如下" in page.body
 
 
 def start_workflow(page, user):

@@ -3,7 +3,7 @@
 import datetime
 
 from content_models.disclosure.models import ArticleIndexPage, ArticlePage
-from portal.demo.helpers import publish_page
+from portal.demo.helpers import publish_page, publish_reviewed
 from publishing.ledger import GENESIS, entry_hash, sha256, snapshot
 from publishing.models import LedgerEntry
 
@@ -19,15 +19,15 @@ def test_publish_correct_withdraw_and_republish_form_a_chain(home, agency):
             published_on=datetime.date(2025, 6, 20),
         ),
     )
-    page.save_revision().publish()  # nothing changed: no entry
+    publish_reviewed(page)  # nothing changed: no entry
     page.body = "<p>850元</p>"
-    page.save_revision().publish()
+    publish_reviewed(page)
     page.unpublish()
-    page.save_revision().publish()
+    publish_reviewed(page)
     entries = list(
-        LedgerEntry.objects.filter(item_key__startswith="disclosure.article").order_by(
-            "seq"
-        )
+        LedgerEntry.objects.filter(
+            item_key=f"disclosure.articlepage:{page.pk}"
+        ).order_by("seq")
     )
     assert [e.action for e in entries] == [
         "publish",

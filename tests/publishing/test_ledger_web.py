@@ -12,7 +12,7 @@ from django.utils import timezone
 import pytest
 
 from content_models.disclosure.models import ArticleIndexPage, ArticlePage
-from portal.demo.helpers import publish_page
+from portal.demo.helpers import publish_page, publish_reviewed
 from publishing.models import LedgerEntry
 from publishing.views import MAX_PAGE_SIZE
 
@@ -35,12 +35,19 @@ def article(notices, agency, title, slug, body="<p>每人每月820元</p>"):
     )
 
 
+def at(item, n):
+    """The seq of the item's n-th ledger entry counted from its first: the home and
+    section pages above it are in the ledger too."""
+    first = LedgerEntry.objects.filter(item_key=f"{item._meta.label_lower}:{item.pk}")
+    return first.order_by("seq").first().seq - 1 + n
+
+
 @pytest.fixture
 def corrected(notices, agency):
     """Published, then corrected (850 instead of 820)."""
     page = article(notices, agency, "低保标准调整", "dibao")
     page.body = "<p>每人每月850元</p>"
-    page.save_revision().publish()
+    publish_reviewed(page)
     return page
 
 
@@ -62,9 +69,9 @@ def test_api_lists_newest_first_with_the_hashed_fields(client, corrected):
     assert "public" in response["Cache-Control"]
     body = response.json()
     assert set(body) == {"count", "results", "next"}
-    assert body["count"] == 2
-    first, second = body["results"]
-    assert [first["seq"], second["seq"]] == [2, 1]
+    assert body["count"] == at(corrected, 2)
+    first, second = body["results"][:2]
+    assert [first["seq"], second["seq"]] == [at(corrected, 2), at(corrected, 1)]
     assert first["action"] == "correction"
     assert first["prev_hash"] == second["hash"]
     assert first["item"] == {
@@ -74,11 +81,11 @@ def test_api_lists_newest_first_with_the_hashed_fields(client, corrected):
         "title": "低保标准调整",
         "url": f"http://testserver{corrected.url}",
     }
-    entry = LedgerEntry.objects.get(seq=2)
+    entry = LedgerEntry.objects.get(seq=at(corrected, 2))
     assert first["time"] == entry.time.isoformat()
     assert first["content_sha256"] == entry.content_sha256
     assert first["hash"] == entry.hash
-    assert first["version"].endswith("/ledger/versions/2/")
+    assert first["version"].endswith(f"/ledger/versions/{at(corrected, 2)}/")
 
 
 def seqs(body):
@@ -142,15 +149,15 @@ def test_api_refuses_bad_parameters(client, many, query, parameter):
 
 
 def test_api_entry_gives_the_snapshot_behind_content_sha256(client, corrected):
-    body = client.get("/api/v1/ledger/1").json()
-    assert body["seq"] == 1
+    body = client.get(f"/api/v1/ledger/{at(corrected, 1)}").json()
+    assert body["seq"] == at(corrected, 1)
     digest = hashlib.sha256(body["snapshot"].encode("utf-8")).hexdigest()
     assert digest == body["content_sha256"]
     assert "820" in body["snapshot"]
 
 
 def test_api_entry_missing(client, corrected):
-    response = client.get("/api/v1/ledger/99")
+    response = client.get("/api/v1/ledger/999")
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "not_found"
     assert response.json()["error"]["message"]
@@ -184,15 +191,16 @@ def oldest_first(client):
 
 def test_published_program_verifies_the_api(client, corrected):
     program = run_snippet(client)
-    assert program["check"](oldest_first(client)) == LedgerEntry.objects.get(seq=2).hash
+    last = LedgerEntry.objects.get(seq=at(corrected, 2))
+    assert program["check"](oldest_first(client)) == last.hash
     assert program["API"] == "http://testserver/api/v1/ledger"
 
 
 def test_published_program_catches_a_changed_entry(client, corrected):
     program = run_snippet(client)
     entries = oldest_first(client)
-    entries[0]["item"]["index_number"] = "000000000/2020-00001"
-    with pytest.raises(ValueError, match="entry 1: hash"):
+    entries[at(corrected, 1) - 1]["item"]["index_number"] = "000000000/2020-00001"
+    with pytest.raises(ValueError, match=f"entry {at(corrected, 1)}: hash"):
         program["check"](entries)
 
 
@@ -200,8 +208,8 @@ def test_published_program_catches_a_missing_entry(client, corrected, notices, a
     article(notices, agency, "临时救助", "jiuzhu")
     program = run_snippet(client)
     entries = oldest_first(client)
-    del entries[1]
-    with pytest.raises(ValueError, match="entry 2 is missing"):
+    del entries[at(corrected, 2) - 1]
+    with pytest.raises(ValueError, match=f"entry {at(corrected, 2)} is missing"):
         program["check"](entries)
 
 
@@ -212,8 +220,8 @@ def test_page_explains_and_lists_the_latest_entries(client, corrected):
     assert "公开台账" in page
     assert "SHA-256" in page
     assert "0" * 64 in page  # the first prev_hash
-    assert 'href="/ledger/versions/2/"' in page
-    assert 'href="/api/v1/ledger/1"' in page
+    assert f'href="/ledger/versions/{at(corrected, 2)}/"' in page
+    assert f'href="/api/v1/ledger/{at(corrected, 1)}"' in page
     assert "低保标准调整" in page
 
 
@@ -222,7 +230,7 @@ def test_page_in_english(client, corrected):
     assert response.status_code == 200
     page = response.content.decode()
     assert '<html lang="en">' in page
-    assert 'href="/en/ledger/versions/2/"' in page
+    assert f'href="/en/ledger/versions/{at(corrected, 2)}/"' in page
     assert 'href="/ledger/"' in page  # the language switch
 
 
@@ -230,7 +238,7 @@ def test_page_in_english(client, corrected):
 
 
 def test_earlier_version_shows_the_old_text_and_links_to_the_current(client, corrected):
-    response = client.get("/ledger/versions/1/")
+    response = client.get(f"/ledger/versions/{at(corrected, 1)}/")
     assert response.status_code == 200
     assert response["X-Robots-Tag"] == "noindex"
     page = response.content.decode()
@@ -241,20 +249,20 @@ def test_earlier_version_shows_the_old_text_and_links_to_the_current(client, cor
 
 
 def test_current_version_is_marked_current(client, corrected):
-    page = client.get("/ledger/versions/2/").content.decode()
+    page = client.get(f"/ledger/versions/{at(corrected, 2)}/").content.decode()
     assert "每人每月850元" in page
     assert "也是目前公开的版本" in page
 
 
 def test_version_text_is_escaped(client, notices, agency):
-    article(
+    item = article(
         notices,
         agency,
         "通知<script>alert(1)</script>",
         "escaped",
         body="<p>&lt;img src=x onerror=alert(2)&gt;</p>",
     )
-    page = client.get("/ledger/versions/1/").content.decode()
+    page = client.get(f"/ledger/versions/{at(item, 1)}/").content.decode()
     assert "<script>alert(1)" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<img src=x" not in page
@@ -262,12 +270,13 @@ def test_version_text_is_escaped(client, notices, agency):
 
 
 def test_a_withdrawn_item_has_no_versions_but_keeps_its_hashes(client, corrected):
-    assert client.get("/ledger/versions/2/").status_code == 200
+    assert client.get(f"/ledger/versions/{at(corrected, 2)}/").status_code == 200
     corrected.unpublish()
     # What was taken down is not served again, perhaps it held personal data.
-    for seq in (1, 2, 3):
-        assert client.get(f"/ledger/versions/{seq}/").status_code == 404
-    entry = client.get("/api/v1/ledger/2").json()
+    for n in (1, 2, 3):
+        version = f"/ledger/versions/{at(corrected, n)}/"
+        assert client.get(version).status_code == 404
+    entry = client.get(f"/api/v1/ledger/{at(corrected, 2)}").json()
     assert entry["snapshot"] == "" and entry["version"] is None
     assert len(entry["content_sha256"]) == 64
     call_command("verify_ledger")  # the chain still verifies
@@ -278,15 +287,15 @@ def test_missing_version(client, db):
 
 
 def test_item_page_lists_publication_and_corrections(client, corrected):
-    LedgerEntry.objects.filter(seq=2).update(note="标准金额笔误")
+    LedgerEntry.objects.filter(seq=at(corrected, 2)).update(note="标准金额笔误")
     page = client.get(corrected.url).content.decode()
     today = timezone.localdate().isoformat()
     assert "首次发布于 2025-06-20" in page  # 发布日期, as the metadata says
     assert f"在本网站公开于 {today}" in page
     assert f"更正于 {today}" in page
     assert "标准金额笔误" in page
-    assert 'href="/ledger/versions/1/"' in page
-    assert 'href="/ledger/versions/2/"' in page
+    assert f'href="/ledger/versions/{at(corrected, 1)}/"' in page
+    assert f'href="/ledger/versions/{at(corrected, 2)}/"' in page
     assert 'href="/ledger/"' in page
 
 
@@ -294,5 +303,5 @@ def test_item_without_corrections_shows_its_first_publication(client, notices, a
     page = article(notices, agency, "低保标准调整", "dibao")
     body = client.get(page.url).content.decode()
     assert "首次发布于 2025-06-20" in body
-    assert 'href="/ledger/versions/1/"' in body
+    assert f'href="/ledger/versions/{at(page, 1)}/"' in body
     assert "更正于" not in body

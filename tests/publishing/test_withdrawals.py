@@ -13,7 +13,7 @@ from wagtail.models import GroupPagePermission, ModelLogEntry, PageLogEntry
 import pytest
 
 from content_models.disclosure.models import ArticleIndexPage, ArticlePage
-from portal.demo.helpers import publish_page, translate_page
+from portal.demo.helpers import publish_page, publish_reviewed, translate_page
 from publishing.models import LedgerEntry
 from publishing.withdraw_views import withdraw_url
 from publishing.withdrawals import Withdrawal, withdraw
@@ -162,7 +162,7 @@ def test_a_page_published_again_answers_200(client, article, boss):
     url = article.url
     withdraw(article, REASON, boss)
     get(client, url, 410)
-    article.save_revision().publish()
+    publish_reviewed(article)
     assert "该信息已撤回" not in get(client, url, 200)
 
 
@@ -171,7 +171,7 @@ def test_an_old_withdrawal_does_not_return_when_the_page_is_unpublished_later(
 ):
     url = article.url
     withdraw(article, REASON, boss)
-    article.save_revision().publish()
+    publish_reviewed(article)
     article.refresh_from_db()
     article.unpublish()
     get(client, url, 404)
@@ -212,7 +212,7 @@ def test_a_withdrawn_credit_entry_answers_410_in_both_sections(
     assert REASON in get(client, f"/credit/entries/{record.pk}/", 410)
     assert REASON in get(client, f"/en/credit/entries/{record.pk}/", 410)
     get(client, f"/credit/entries/{record.pk + 1000}/", 404)
-    record.save_revision().publish()
+    publish_reviewed(record)
     get(client, f"/credit/entries/{record.pk}/", 200)
 
 

@@ -9,13 +9,13 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from wagtail.models import TaskState, Workflow, WorkflowState
+from wagtail.models import PageLogEntry, TaskState, Workflow, WorkflowState
 
 import pytest
 
 from content_models.disclosure import publication
 from content_models.disclosure.models import ArticleIndexPage, ArticlePage
-from content_models.disclosure.publication import Problem, PublicationBlocked
+from content_models.disclosure.publication import Problem
 from portal.demo.helpers import publish_page
 from publishing import roles
 from publishing.models import LedgerEntry
@@ -277,13 +277,16 @@ def test_scheduled_go_live_is_stopped_by_a_guard(notices, agency, staff, monkeyp
     def blocks_everything(item):
         return [Problem("正文", "含有未脱敏的身份证号")]
 
-    monkeypatch.setattr(publication, "_checks", [blocks_everything])
+    monkeypatch.setattr(publication, "_content_checks", [blocks_everything])
     make_due(revision)
-    with pytest.raises(PublicationBlocked):
-        call_command("publish_scheduled")
+    call_command("publish_scheduled")  # the command goes on with the others
     page.refresh_from_db()
     assert not page.live
     assert not LedgerEntry.objects.filter(item_key__endswith=f":{page.pk}").exists()
+    # Cancelled, not retried every minute, and in the audit log with its rule.
+    assert not page.revisions.filter(approved_go_live_at__isnull=False).exists()
+    blocked = PageLogEntry.objects.get(page=page, action="publishing.blocked")
+    assert blocked.data["problems"][0]["rule"] == "blocks_everything"
 
 
 def test_expiry_unpublishes_and_the_ledger_records_a_withdrawal(notices, agency, staff):

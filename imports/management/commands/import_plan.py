@@ -53,9 +53,14 @@ class Command(BaseCommand):
             "--json", action="store_true", help="print one JSON report on stdout"
         )
         parser.add_argument(
+            "--submit",
+            action="store_true",
+            help="submit the drafts to their review workflow (needs --user)",
+        )
+        parser.add_argument(
             "--publish",
             action="store_true",
-            help="publish at once instead of leaving drafts for review (needs --user)",
+            help="refused: imports never publish (use --submit; see README)",
         )
         parser.add_argument("--agency", help="发布机构 by name or 统一社会信用代码")
         parser.add_argument("--user", help="username of the operator (the actor)")
@@ -77,9 +82,16 @@ class Command(BaseCommand):
 
     def _user(self, options):
         username = options["user"]
-        if options["publish"] and not username:
+        if options["publish"]:
             raise CommandError(
-                "--publish needs --user USERNAME: publishing is logged with the "
+                "--publish: an import never publishes, since every publication needs "
+                "another person's approval (four eyes). Use --submit --user USERNAME "
+                "to send the drafts to review; an urgent notice is published from "
+                "the admin with 紧急发布."
+            )
+        if options["submit"] and not username:
+            raise CommandError(
+                "--submit needs --user USERNAME: the submission is logged with the "
                 "operator as the actor"
             )
         if not username:
@@ -120,14 +132,14 @@ class Command(BaseCommand):
                         agency=options["agency"],
                         region=region,
                         user=user,
-                        publish=options["publish"],
+                        submit=options["submit"],
                     )
                     combined["warnings"].extend(report.warnings)
                     for stored in report.plans:
                         entry = next(documents)
                         entry["id"], entry["url"] = stored.page.pk, stored.url
                         verb = "created" if stored.created else "updated"
-                        state = "published" if stored.page.live else "draft"
+                        state = "submitted" if options["submit"] else "draft"
                         self.stderr.write(
                             f"{verb} {stored.page.title} (id {stored.page.pk}, {state})"
                         )

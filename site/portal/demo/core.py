@@ -16,7 +16,7 @@ from content_models.disclosure.models import (
 )
 from content_models.regions.models import Region
 
-from .helpers import credit_code, publish_page, translate_page
+from .helpers import credit_code, publish_page, publish_reviewed, translate_page
 from .review import Review, load_staff
 
 DISTRICT_CODE = "150299000000"
@@ -167,7 +167,7 @@ def _load_home(demo):
             intro="发布民政规划、村务居务公开、社会组织信用信息和慈善信息。本站为演示站点，内容均为虚构。",
         )
     )
-    demo.home.save_revision().publish()
+    publish_reviewed(demo.home)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site(hostname="localhost", port=80, is_default_site=True)

@@ -22,12 +22,13 @@ def credit_code(kind, region_code, seed, registrar="5"):
 
 
 def publish_page(parent, page):
-    """Add ``page`` under ``parent`` and publish it as its first revision.
+    """Add ``page`` under ``parent`` and publish it through review (four eyes).
 
     A demo document dated in the past is recorded as first published on that day, so
     "latest" lists and feeds read like a real archive rather than all "today"."""
+    page.live = False
     parent.add_child(instance=page)
-    page.save_revision().publish()
+    publish_reviewed(page)
     backdate(page)
     page.refresh_from_db()
     return page
@@ -43,10 +44,19 @@ def backdate(page):
         )
 
 
+def publish_reviewed(item):
+    """Publish ``item``'s current content as the demo staff do: an editor submits it,
+    other people approve every step."""
+    from .review import default_review  # review builds on these helpers
+
+    default_review().publish(item)
+
+
 def publish_record(record):
-    """Save a snippet record and publish it (DraftStateMixin)."""
+    """Save a snippet record and publish it through review (four eyes)."""
+    record.live = False
     record.save()
-    record.save_revision().publish()
+    publish_reviewed(record)
     record.refresh_from_db()
     return record
 
@@ -60,7 +70,7 @@ def translate_page(page, title, publish=None, **fields):
         setattr(english, name, value)
     english.save()
     if publish is None:
-        english.save_revision().publish()
+        publish_reviewed(english)
     else:
         publish(english)
     return english

@@ -120,6 +120,9 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 # Translations are reviewed before they go live, never published as a side effect.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Four eyes: an edit made during review (a reviewer's 一键打码 included) needs every
+# step approved again on the new revision (publishing/approval.py).
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 LOCALE_PATHS = [ROOT_DIR / "site" / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
