@@ -5,7 +5,12 @@ from django.contrib.auth.models import Group
 
 import pytest
 
+from content_models.disclosure.models import ArticleIndexPage
+from portal.demo.helpers import publish_page
+from publishing import roles
 from publishing.workflows import setup_publishing
+
+from ..content_models.villages_factories import *  # noqa: F403  (the fixtures)
 
 
 @pytest.fixture
@@ -21,3 +26,19 @@ def person(django_user_model, workflows):
         return user
 
     return make
+
+
+@pytest.fixture
+def staff(person):
+    """One person per step, plus an editor who is also a 科室 reviewer."""
+    return {
+        "editor": person("editor", roles.BUREAU_EDITORS, roles.SECTION_REVIEWERS),
+        "section": person("section", roles.SECTION_REVIEWERS),
+        "secrecy": person("secrecy", roles.SECRECY_REVIEWERS),
+        "principal": person("principal", roles.PRINCIPALS),
+    }
+
+
+@pytest.fixture
+def notices(home):
+    return publish_page(home, ArticleIndexPage(title="通知公告", slug="notices"))

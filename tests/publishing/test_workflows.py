@@ -14,68 +14,22 @@ from wagtail.models import PageLogEntry, TaskState, Workflow, WorkflowState
 import pytest
 
 from content_models.disclosure import publication
-from content_models.disclosure.models import ArticleIndexPage, ArticlePage
+from content_models.disclosure.models import ArticlePage
 from content_models.disclosure.publication import Problem
-from portal.demo.helpers import publish_page
 from publishing import roles
 from publishing.models import LedgerEntry
 from publishing.tasks_models import FourEyesApprovalTask
 from publishing.workflows import BUREAU_WORKFLOW, VILLAGE_WORKFLOW, setup_publishing
 
 from ..content_models.credit_factories import entry, organisation
-from ..content_models.villages_factories import *  # noqa: F403  (the fixtures)
 from ..content_models.villages_factories import make_disclosure
-
-
-@pytest.fixture
-def staff(person):
-    """One person per step, plus an editor who is also a 科室 reviewer."""
-    return {
-        "editor": person("editor", roles.BUREAU_EDITORS, roles.SECTION_REVIEWERS),
-        "section": person("section", roles.SECTION_REVIEWERS),
-        "secrecy": person("secrecy", roles.SECRECY_REVIEWERS),
-        "principal": person("principal", roles.PRINCIPALS),
-    }
-
-
-@pytest.fixture
-def notices(home):
-    return publish_page(home, ArticleIndexPage(title="通知公告", slug="notices"))
-
-
-def draft_article(notices, agency, editor, **fields):
-    page = ArticlePage(
-        title="关于调整城乡最低生活保障标准的通知",
-        body="<p>城市低保标准提高到每人每月820元。</p>",
-        agency=agency,
-        published_on=datetime.date(2025, 6, 20),
-        live=False,
-        owner=editor,
-        **fields,
-    )
-    notices.add_child(instance=page)
-    page.save_revision(user=editor)
-    return page
-
-
-def submit(item, user):
-    return item.get_workflow().start(item, user)
-
-
-def current_task_state(item):
-    item.refresh_from_db()
-    return item.current_workflow_state.current_task_state.specific
-
-
-def approve(item, user):
-    state = current_task_state(item)
-    state.task.specific.on_action(state, user, "approve")
-
-
-def approve_all(item, *users):
-    for user in users:
-        approve(item, user)
-    item.refresh_from_db()
+from .reviewing import (
+    approve,
+    approve_all,
+    current_task_state,
+    draft_article,
+    submit,
+)
 
 
 def test_defaults_are_wagtail_workflows_on_the_home_page_section_and_records(
