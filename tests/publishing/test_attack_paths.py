@@ -197,3 +197,24 @@ def test_emergency_publication_still_runs_the_content_guards(
         emergency_publish(page, on_call, "紧急")
     assert not is_live(page)
     assert not EmergencyPublication.objects.exists()
+
+
+def test_emergency_publication_shows_on_the_public_history_and_verifies(
+    client, notices, agency, staff, on_call
+):
+    page = draft_article(notices, agency, staff["editor"])
+    emergency_publish(page, on_call, "暴雨红色预警")
+    page.refresh_from_db()
+    assert "紧急发布（未经审核）" in client.get(page.url).content.decode()
+    ledger = client.get("/ledger/").content.decode()
+    assert "紧急发布（未经审核）" in ledger
+    # The published verification program hashes the emergency mark too.
+    import html
+    import re
+
+    code = re.search(r'<pre id="verify-snippet"><code>(.*?)</code></pre>', ledger, re.S)
+    namespace = {"__name__": "snippet"}
+    exec(html.unescape(code.group(1)), namespace)  # noqa: S102 (our own program)
+    entries = client.get("/api/v1/ledger?page_size=100").json()["results"]
+    newest = namespace["check"](sorted(entries, key=lambda entry: entry["seq"]))
+    assert newest == LedgerEntry.objects.order_by("-seq").first().hash
