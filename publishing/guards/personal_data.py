@@ -41,7 +41,7 @@ def personal_data_check(item):
 
 
 def _problem(where, finding, fix, key):
-    return PersonalDataProblem(where, finding.sentence(), fix, key)
+    return PersonalDataProblem(where, finding.sentence(), fix, item_key=key)
 
 
 def personal_data_findings(item):

@@ -1,5 +1,6 @@
 """Admin wiring of the guards: the allow-list snippet, the 一键打码 button, the mask
-URL and the check before the editor's publish button.
+URL, the page recording numbers that are not personal data (and its audit-log action)
+and the check before the editor's publish button.
 
 ``publishing/wagtail_hooks.py`` imports this module (Wagtail only looks for a module
 named ``wagtail_hooks``).
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem as PageActionMenuItem
 from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.log_actions import LogFormatter
 from wagtail.models import Revision
 from wagtail.snippets.action_menu import ActionMenuItem as SnippetActionMenuItem
 from wagtail.snippets.models import register_snippet
@@ -21,7 +23,14 @@ from content_models.disclosure.metadata import DisclosureMetadata
 from content_models.disclosure.publication import problems_of
 
 from ..guard_models import AllowedDomain
-from .views import blocked_response, can_edit, mask_url, mask_view
+from .views import (
+    PERSONAL_DATA_EXCEPTION_ACTION,
+    PersonalDataView,
+    blocked_response,
+    can_edit,
+    mask_url,
+    mask_view,
+)
 
 
 class AllowedDomainViewSet(SnippetViewSet):
@@ -42,8 +51,29 @@ def register_mask_url():
             "publishing/mask/<str:app_label>/<str:model_name>/<str:pk>/",
             mask_view,
             name="publishing_mask",
-        )
+        ),
+        path(
+            "publishing/personal-data/<str:app_label>/<str:model_name>/<str:pk>/",
+            PersonalDataView.as_view(),
+            name="publishing_personal_data",
+        ),
     ]
+
+
+@hooks.register("register_log_actions")
+def register_personal_data_exception_log_action(actions):
+    @actions.register_action(PERSONAL_DATA_EXCEPTION_ACTION)
+    class PersonalDataExceptionAction(LogFormatter):
+        label = _("记录个人信息误报")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return _("记录%(masked)s不是个人信息") % {
+                "masked": data.get("number_masked", "")
+            }
+
+        def format_comment(self, log_entry):
+            return (log_entry.data or {}).get("reason", "")
 
 
 def _mask_button(item, label):
