@@ -76,6 +76,9 @@ class Review:
             setup_publishing()  # a home page added since the workflows were assigned
             # A fresh copy: the item caches that it had no workflow of its own.
             workflow = type(item).objects.get(pk=item.pk).get_workflow()
+        current = item.current_workflow_state
+        if current is not None:  # submitted before and still in review: start afresh
+            current.cancel(user=editor)
         state = workflow.start(item, editor)
         while state.status == WorkflowState.STATUS_IN_PROGRESS:
             task_state = state.current_task_state
