@@ -8,7 +8,6 @@ publishing guards (``content_models.disclosure.privacy``), so nothing unmasked l
 through open data even if it slipped into a published record.
 """
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -18,8 +17,6 @@ from django.utils.translation import gettext_lazy as _
 
 from content_models.disclosure.privacy import mask_personal_data
 from content_models.regions.codes import descendant_prefix
-
-_FOUR_DIGITS = re.compile(r"\d{4}")
 
 # Frictionless Table Schema field types we use.
 STRING, INTEGER, NUMBER, BOOLEAN, DATE, DATETIME = (
@@ -181,15 +178,8 @@ def _cell(column, values):
 
 def public_value(value):
     """A cell as the public may see it: text with personal numbers masked."""
-    if isinstance(value, str) and _may_hold_numbers(value):
-        return mask_personal_data(value)
-    return value
-
-
-def _may_hold_numbers(text):
-    # Every number privacy.py finds is 11+ characters with a run of 4 digits; most
-    # cells have none, and this check is far cheaper than the full search.
-    return len(text) >= 11 and _FOUR_DIGITS.search(text) is not None
+    # mask_personal_data starts with privacy's own cheap pre-check.
+    return mask_personal_data(value) if isinstance(value, str) else value
 
 
 # -- building blocks for the definitions --------------------------------------------

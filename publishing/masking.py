@@ -15,8 +15,8 @@ from content_models.disclosure.privacy import (
     kept_numbers,
     mask_personal_data,
 )
+from content_models.disclosure.public import item_key
 
-from .guards.personal_data import item_key_of
 from .guards.texts import child_rows, stream_fields, text_fields
 
 
@@ -33,7 +33,7 @@ def mask_item(item, user=None):
     Returns how many numbers were masked (0: nothing saved)."""
     # Read the row again: the caller's copy may not know the latest revision.
     draft = type(item)._default_manager.get(pk=item.pk).get_latest_revision_as_object()
-    keep = kept_numbers(item_key_of(item))
+    keep = kept_numbers(item_key(item))
     count = _mask_fields(draft, keep)
     for field in stream_fields(type(draft)):
         count += _mask_stream(draft, field.name, keep)

@@ -15,6 +15,7 @@ from content_models.disclosure.privacy import (
     html_text,
     kept_numbers,
 )
+from content_models.disclosure.public import item_key
 from content_models.disclosure.publication import Problem
 
 from .files import UnreadableFile, attachment_where, attachments_of, cells_of
@@ -28,12 +29,8 @@ class PersonalDataProblem(Problem):
     item_key: str = ""
 
 
-def item_key_of(item):
-    return f"{item._meta.label_lower}:{item.pk}"
-
-
 def personal_data_check(item):
-    key = item_key_of(item)
+    key = item_key(item)
     return [
         entry if isinstance(entry, Problem) else _problem(*entry, key)
         for entry in _entries(item, kept_numbers(key))
@@ -47,7 +44,7 @@ def _problem(where, finding, fix, key):
 def personal_data_findings(item):
     """[(where, Finding)] of every unmasked number in ``item`` not recorded as a
     false alarm, in the order the guard reports them."""
-    entries = _entries(item, kept_numbers(item_key_of(item)))
+    entries = _entries(item, kept_numbers(item_key(item)))
     return [
         (where, finding)
         for where, finding, _fix in (e for e in entries if not isinstance(e, Problem))

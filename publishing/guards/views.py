@@ -26,10 +26,11 @@ from wagtail.models import Page
 from content_models.disclosure.metadata import DisclosureMetadata
 from content_models.disclosure.personal_data_exceptions import PersonalDataException
 from content_models.disclosure.privacy import mask_number
-from content_models.disclosure.publication import PublicationBlocked
+from content_models.disclosure.public import item_key
+from content_models.disclosure.publication import PublicationBlocked, report_blocked
 
 from ..masking import mask_item
-from .personal_data import PersonalDataProblem, item_key_of, personal_data_findings
+from .personal_data import PersonalDataProblem, personal_data_findings
 
 PERSONAL_DATA_EXCEPTION_ACTION = "publishing.personal_data_exception"
 
@@ -104,6 +105,7 @@ class PublicationBlockedMiddleware:
             return None
         if not request.path.startswith(reverse("wagtailadmin_home")):
             return None
+        report_blocked(exception, request.user)  # the blocked transaction is undone
         return blocked_response(request, exception.problems, _back_url(request))
 
 
@@ -138,7 +140,7 @@ def _review_url(problems):
 def finding_token(item, number):
     """Names one number of one item in a form without showing it: the number in a
     page or URL would be the very leak the guard prevents."""
-    value = f"{item_key_of(item)}:{number}"
+    value = f"{item_key(item)}:{number}"
     return salted_hmac(PERSONAL_DATA_EXCEPTION_ACTION, value).hexdigest()[:32]
 
 
@@ -192,7 +194,7 @@ class PersonalDataView(WagtailAdminTemplateMixin, TemplateView):
         context["exceptions"] = [
             (exception, mask_number(exception.number))
             for exception in PersonalDataException.objects.filter(
-                item_key=item_key_of(self.item)
+                item_key=item_key(self.item)
             ).select_related("created_by")
         ]
         context["edit_url"] = AdminURLFinder(self.request.user).get_edit_url(self.item)
@@ -222,7 +224,7 @@ class PersonalDataView(WagtailAdminTemplateMixin, TemplateView):
     @transaction.atomic
     def _record(self, finding, reason):
         PersonalDataException.objects.get_or_create(
-            item_key=item_key_of(self.item),
+            item_key=item_key(self.item),
             number=finding.number,
             defaults={"reason": reason, "created_by": self.request.user},
         )

@@ -20,7 +20,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from content_models.disclosure.metadata import DisclosureMetadata
-from content_models.disclosure.publication import problems_of
+from content_models.disclosure.publication import (
+    PublicationBlocked,
+    publication_problems,
+    report_blocked,
+)
 
 from ..guard_models import AllowedDomain
 from .views import (
@@ -145,7 +149,7 @@ def check_snippet_before_publishing(request, instance):
 
 
 def _check_before_publishing(request, item):
-    if not isinstance(item, DisclosureMetadata):
+    if not hasattr(item, "as_public_record"):
         return None
     # The revision the view has just saved (the item's cached one may be older).
     revision = (
@@ -153,9 +157,12 @@ def _check_before_publishing(request, item):
     )
     if revision is None:
         return None
-    problems = problems_of(revision.as_object())
+    problems = publication_problems(revision, request.user)
     if not problems:
         return None
+    report_blocked(
+        PublicationBlocked(problems, item=item, revision=revision), request.user
+    )
     return blocked_response(
         request, problems, AdminURLFinder(request.user).get_edit_url(item)
     )
