@@ -14,7 +14,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
 
-from wagtail.models import Page, TaskState
+from wagtail.models import Page, Site, TaskState
 from wagtail.signals import (
     page_published,
     page_slug_changed,
@@ -107,7 +107,20 @@ def item_deleting(sender, instance, **kwargs):
 @receiver(page_slug_changed)
 def pages_moved(sender, instance, **kwargs):
     """Every address under a moved or renamed page changes."""
-    pages = Page.objects.descendant_of(instance, inclusive=True).live().specific()
+    _addresses_changed(instance)
+
+
+@receiver(post_save, sender=Site)
+def site_saved(sender, instance, raw=False, **kwargs):
+    """A site's root page and host decide every address under it."""
+    if not raw and instance.root_page_id:
+        # Wagtail's own receiver may not have run yet: addresses must be read anew.
+        Site.clear_site_root_paths_cache()
+        _addresses_changed(instance.root_page)
+
+
+def _addresses_changed(top):
+    pages = Page.objects.descendant_of(top, inclusive=True).live().specific()
     announce(
         change
         for page in pages

@@ -296,3 +296,21 @@ def test_the_ledger_api_reads_a_page_in_a_fixed_number_of_queries(
     by_seq = {entry["seq"]: entry for entry in entries}
     assert by_seq[at(chain, 1)]["version"] is None  # the withdrawn item's: withheld
     assert by_seq[at(chain, 3)]["version"] is not None  # the other item's are not
+
+
+def test_a_section_page_edited_behind_wagtails_back_fails(notices, home):
+    """Home, section and index pages are public text too: in the ledger, verified."""
+    verify()
+    ArticleIndexPage.objects.filter(pk=notices.pk).update(title="通知公告（悄悄改过）")
+    message = failure()
+    assert f"disclosure.articleindexpage:{notices.pk}" in message
+    assert "现在公开的内容与台账最后一条记录不符" in message
+
+
+def test_a_section_page_with_a_personal_number_is_not_published(home):
+    from content_models.disclosure.publication import PublicationBlocked
+
+    page = ArticleIndexPage(title="通知公告", slug="tz", intro="咨询13812345678")
+    with pytest.raises(PublicationBlocked, match=r"138\*\*\*\*5678"):
+        publish_page(home, page)
+    assert not ArticleIndexPage.objects.get(pk=page.pk).live
