@@ -29,8 +29,8 @@ from wagtail.search import index
 
 from content_models.disclosure.pages import DisclosurePage, page_edit_handler
 from content_models.disclosure.periods import Period, validate_period
-from content_models.disclosure.privacy import personal_data_problems
-from content_models.disclosure.public import cached_lookup
+from content_models.disclosure.privacy import kept_numbers, personal_data_problems
+from content_models.disclosure.public import cached_lookup, item_key
 
 from .categories import MONTH_CHOICES, QUARTER_CHOICES, Category
 from .defaults import StandardTitleMixin
@@ -217,7 +217,7 @@ class VillageDisclosurePage(StandardTitleMixin, DisclosurePage):
         if period is not None:
             for field, message in self._period_problems(period):
                 errors.setdefault(field, []).append(message)
-        for problem in personal_data_problems(self.body):
+        for problem in personal_data_problems(self.body, keep=self._kept()):
             errors.setdefault("body", []).append(
                 gettext("公开内容%(problem)s") % {"problem": problem}
             )
@@ -225,6 +225,10 @@ class VillageDisclosurePage(StandardTitleMixin, DisclosurePage):
             errors.setdefault(field, []).append(message)
         if errors:
             raise ValidationError(errors)
+
+    def _kept(self):
+        """Numbers a reviewer recorded as not personal data (with a reason)."""
+        return kept_numbers(item_key(self)) if self.pk else frozenset()
 
     def _pending_or_saved(self, relation):
         # The admin form hands over the children being typed (``pending_<relation>``);
@@ -263,7 +267,7 @@ class VillageDisclosurePage(StandardTitleMixin, DisclosurePage):
         if problem:
             yield "category", problem
         for row in rows:
-            for problem in personal_data_problems(row.note):
+            for problem in personal_data_problems(row.note, keep=self._kept()):
                 yield (
                     "category",
                     gettext("收支备注“%(item)s”%(problem)s")
