@@ -1,16 +1,13 @@
 """The admin side of emergency publication: the 紧急发布 form (a reason is required)
 and the retrospective review list (报告 → 紧急发布复核)."""
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
-from django.views.generic import FormView, ListView
+from django.views.generic import ListView
 
-from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from content_models.disclosure.publication import PublicationBlocked, report_blocked
@@ -23,46 +20,23 @@ from .emergency import (
     emergency_publish,
 )
 from .guards.views import blocked_response
-from .withdraw_views import find_item
-
-
-class EmergencyForm(forms.Form):
-    reason = forms.CharField(
-        label=_("紧急发布理由"),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("理由将显示在该信息的公开记录和公开台账中，并列入事后复核清单"),
-    )
+from .item_views import ItemReasonView, item_action_url, reason_form
 
 
 def emergency_url(item):
-    opts = item._meta
-    return reverse(
-        "publishing_emergency", args=[opts.app_label, opts.model_name, str(item.pk)]
+    return item_action_url("publishing_emergency", item)
+
+
+class EmergencyPublishView(ItemReasonView):
+    form_class = reason_form(
+        _("紧急发布理由"),
+        _("理由将显示在该信息的公开记录和公开台账中，并列入事后复核清单"),
     )
-
-
-class EmergencyPublishView(WagtailAdminTemplateMixin, FormView):
-    form_class = EmergencyForm
     template_name = "publishing/admin/emergency.html"
-    header_icon = "warning"
+    page_title = _("紧急发布")
 
-    def dispatch(self, request, app_label, model_name, pk):
-        self.item = find_item(app_label, model_name, pk)
-        if not can_publish_in_emergency(request.user):
-            raise PermissionDenied
-        return super().dispatch(request)
-
-    def get_page_title(self):
-        return _("紧急发布")
-
-    def get_page_subtitle(self):
-        return str(self.item)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["item"] = self.item
-        context["back_url"] = self.back_url()
-        return context
+    def allowed(self, user, item):
+        return can_publish_in_emergency(user)
 
     def form_valid(self, form):
         try:
@@ -76,11 +50,6 @@ class EmergencyPublishView(WagtailAdminTemplateMixin, FormView):
             % {"title": self.item},
         )
         return redirect(self.back_url())
-
-    def back_url(self):
-        return AdminURLFinder(self.request.user).get_edit_url(self.item) or reverse(
-            "wagtailadmin_home"
-        )
 
 
 def can_review_emergencies(user):
