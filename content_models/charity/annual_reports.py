@@ -75,7 +75,7 @@ def _percent(value):
     return None if value is None else (value * 100).quantize(Decimal("0.1"))
 
 
-class AnnualReport(PublishedRecord):
+class AnnualReport(links.SectionRoutes, PublishedRecord):
     record_kind = "charity_annual_report"
     public_related = ("charity__region",)
     public_parent = "charity"  # public only with its charity
@@ -296,6 +296,3 @@ class AnnualReport(PublishedRecord):
 
     def public_region(self):
         return self.charity.region
-
-    def public_url(self):
-        return links.record_url(self)

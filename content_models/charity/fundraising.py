@@ -32,7 +32,7 @@ class FilingStatus(models.TextChoices):
     TERMINATED = "已终止", _("已终止")
 
 
-class FundraisingFiling(PublishedRecord):
+class FundraisingFiling(links.SectionRoutes, PublishedRecord):
     record_kind = "fundraising_filing"
     public_related = ("charity", "region")
     public_parent = "charity"  # public only with its charity
@@ -220,9 +220,6 @@ class FundraisingFiling(PublishedRecord):
 
     def public_region(self):
         return self.region
-
-    def public_url(self):
-        return links.record_url(self)
 
 
 def _days(count):

@@ -24,11 +24,43 @@ def default_section():
 
 def record_url(record, section=None):
     """The record's address on ``section`` (default: the Chinese section), or ""."""
+    base = section_address(section)
+    return base + record_route(record) if base else ""
+
+
+def section_address(section=None):
+    """The address of ``section`` (default: the Chinese section), or ""."""
     section = section or cached_lookup("charity-section", default_section)
-    if section is None or not section.url:
+    if section is None:
         return ""
+    return section.url or ""
+
+
+def record_route(record):
+    """The record's route below any charity section page, e.g. ``org/<code>/``."""
+    from .pages import CharityIndexPage  # pages import the records: avoid a cycle
+
     name, kwargs = _route_of(record)
-    return section.url + section.reverse_subpage(name, kwargs=kwargs)
+    return CharityIndexPage.get_resolver().reverse(name, **kwargs)
+
+
+class SectionRoutes:
+    """A charity record's addresses. Templates get plain strings: the record's
+    ``section_route`` and, in the context, ``section_url`` (the section page being
+    shown, or on an admin preview the Chinese section), and join them (``themes``'
+    ``section_links``), so a page in English links to English routes."""
+
+    @property
+    def section_route(self):
+        return record_route(self)
+
+    def public_url(self):
+        return record_url(self)
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["section_url"] = section_address()
+        return context
 
 
 def _route_of(record):

@@ -39,7 +39,7 @@ class CharityQuerySet(models.QuerySet):
         )
 
 
-class CharityOrganisation(PublishedRecord):
+class CharityOrganisation(links.SectionRoutes, PublishedRecord):
     """A charity registered with or recognised by the bureau, as 慈善中国 lists it."""
 
     record_kind = "charity_organisation"
@@ -280,9 +280,6 @@ class CharityOrganisation(PublishedRecord):
 
     def public_region(self):
         return self.region
-
-    def public_url(self):
-        return links.record_url(self)
 
     def public_dependents(self):
         """Records that show this organisation's name and region."""

@@ -28,6 +28,11 @@ class CharityIndexPage(RoutablePageMixin, SectionPage):
     class Meta:
         verbose_name = _("慈善信息栏目")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["section_url"] = self.url or ""  # records link to routes of this page
+        return context
+
     def public_dependents(self):
         """The records shown at this page's routes: their addresses hang from it."""
         return listings.public_records()

@@ -80,7 +80,7 @@ class CharityProjectForm(WagtailAdminModelForm):
         return cleaned
 
 
-class CharityProject(PublishedRecord):
+class CharityProject(links.SectionRoutes, PublishedRecord):
     record_kind = "charity_project"
     public_related = ("charity__region",)
     public_parent = "charity"  # public only with its charity
@@ -219,9 +219,6 @@ class CharityProject(PublishedRecord):
 
     def public_region(self):
         return self.charity.region
-
-    def public_url(self):
-        return links.record_url(self)
 
 
 class ProgressReport(Orderable):

@@ -37,14 +37,20 @@ from content_models.disclosure.periods import Period, validate_period
 from content_models.disclosure.public import public_items, public_record
 from content_models.disclosure.publication import GuardedPublication
 
-from .charts import format_number
-
 QUARTERS = [
     (1, _("第一季度")),
     (2, _("第二季度")),
     (3, _("第三季度")),
     (4, _("第四季度")),
 ]
+
+
+def format_number(value):
+    """A Decimal as people write it: 57.30 → 57.3, 100.0000 → 100 (the figure in the
+    public record's text, which search and the ledger read, and on the page)."""
+    if value is None:
+        return ""
+    return f"{value.normalize():f}"
 
 
 def _default_language_indicators():
