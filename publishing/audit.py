@@ -31,7 +31,8 @@ from content_models.disclosure.spreadsheets import BOM, neutralise
 
 AUDIT_PERMISSION = "publishing.view_audit_report"
 
-# The sections an editor thinks in, by app label (ARCHITECTURE.md: one app per family).
+# The sections an editor thinks in, by app label (docs/ARCHITECTURE.md: one app per
+# family).
 SECTION_APPS = ["disclosure", "plans", "villages", "credit", "charity", "regions"]
 
 

@@ -1,5 +1,5 @@
 """Chinese text for search: one folding and one segmentation, used for documents and
-queries alike, by every engine (ARCHITECTURE.md, "One place for each rule").
+queries alike, by every engine (docs/ARCHITECTURE.md, "One place for each rule").
 
 A document's text is indexed twice, as tokens an engine splits on whitespace:
 

@@ -1,4 +1,5 @@
-"""The charity family (慈善信息公开, DOMAIN.md D): one module per kind of record."""
+"""The charity family (慈善信息公开, ../shared/docs/DOMAIN.md D): one module per kind of
+record."""
 
 from .annual_reports import AnnualReport  # noqa: F401
 from .fundraising import FundraisingFiling  # noqa: F401

@@ -1,5 +1,5 @@
 """慈善组织登记事项 and the two qualification lists the 民政部门 must publish itself
-(《慈善法》第七十六条 items 1, 3 and 4; DOMAIN.md D)."""
+(《慈善法》第七十六条 items 1, 3 and 4; ../shared/docs/DOMAIN.md D)."""
 
 from urllib.parse import urlsplit
 

@@ -1,7 +1,8 @@
 """The numbers the law sets for charities, and the date arithmetic they need.
 
 Every deadline and ratio of the charity family lives here, with its source
-(DOMAIN.md section D), so that models, pages and tests read the same rule.
+(../shared/docs/DOMAIN.md section D), so that models, pages and tests read the same
+rule.
 """
 
 from decimal import ROUND_HALF_UP, Decimal

@@ -1,5 +1,6 @@
 """Date arithmetic for the credit lists: the days on which a listing may or must be
-looked at again (DOMAIN.md section C, 《社会组织信用信息管理办法》民政部令第60号).
+looked at again (../shared/docs/DOMAIN.md section C,
+《社会组织信用信息管理办法》民政部令第60号).
 
 These are reminders for editors, never legal advice printed to the public: the
 removal rules in the draft text and the final text differ in detail, and a new

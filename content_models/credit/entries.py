@@ -1,9 +1,9 @@
 """名录条目: one row per listing event in 活动异常名录 or 严重违法失信名单.
 
-A removal (移出) closes the entry but never deletes it: the public keeps seeing
-who was listed, when, why, and when and why they left the list (DOMAIN.md section
-C: SAMR-style 移出决定 fields). The importer's natural key is (organisation,
-list_type, listed_on), held by a database constraint.
+A removal (移出) closes the entry but never deletes it: the public keeps seeing who was
+listed, when, why, and when and why they left the list (../shared/docs/DOMAIN.md section
+C: SAMR-style 移出决定 fields). The importer's natural key is (organisation, list_type,
+listed_on), held by a database constraint.
 """
 
 from django.core.exceptions import ValidationError
@@ -170,7 +170,7 @@ class CreditListEntry(PublishedRecord):
             )
         return super().unique_error_message(model_class, unique_check)
 
-    # -- editors' reminders (DOMAIN.md section C; not shown to the public) ----------
+    # -- editors' reminders (../shared/docs/DOMAIN.md C; not shown to the public) --
 
     @property
     def deadlines(self):

@@ -1,8 +1,8 @@
 """The admin form for 社会组织: who may override the code check, and the audit trail.
 
-Overriding is for a real code that fails the GB 32100 checksum (DOMAIN.md section C,
-the ``91350203M0001QAY9B`` caveat). It is a decision an ordinary editor must not be
-able to make, so the fields are removed from the form for users without the
+Overriding is for a real code that fails the GB 32100 checksum (../shared/docs/DOMAIN.md
+section C, the ``91350203M0001QAY9B`` caveat). It is a decision an ordinary editor must
+not be able to make, so the fields are removed from the form for users without the
 permission, and every override is written to Wagtail's audit log with who did it.
 """
 

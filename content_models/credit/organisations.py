@@ -3,7 +3,8 @@
 Its 统一社会信用代码 is checked with ``content_models.disclosure.identifiers`` (the
 only place the code is validated). For 民政-registered organisations the code's
 first character is 5 and the second names the kind of organisation (GB 32100-2015,
-DOMAIN.md section C), so a valid code also tells us whether ``org_type`` is right.
+../shared/docs/DOMAIN.md section C), so a valid code also tells us whether ``org_type``
+is right.
 """
 
 from django.core.exceptions import ValidationError

@@ -34,7 +34,7 @@ def parse_list_type(value):
 
 
 def lookup(entries, query):
-    """The 互联网 lookup by 名称 or 统一社会信用代码 (DOMAIN.md section C)."""
+    """The 互联网 lookup by 名称 or 统一社会信用代码 (../shared/docs/DOMAIN.md C)."""
     query = (query or "").strip()
     if not query:
         return entries

@@ -1,6 +1,7 @@
 """统一社会信用代码 and 居民身份证号码: validated once, here, with python-stdnum.
 
-GB 32100-2015 (USCC) and GB 11643 (ID numbers); DOMAIN.md section C has the layout.
+GB 32100-2015 (USCC) and GB 11643 (ID numbers); ../shared/docs/DOMAIN.md section C has
+the layout.
 """
 
 from django.core.exceptions import ValidationError

@@ -1,6 +1,7 @@
-"""索引号: unique across every kind of item and permanent (DOMAIN.md A2: "一经生成不因
-发布机构变更而更改"). The registry below is the one authority: a number once issued
-stays taken even if its item is deleted, and the next serial never reuses it."""
+"""索引号: unique across every kind of item and permanent (../shared/docs/DOMAIN.md A2:
+"一经生成不因发布机构变更而更改"). The registry below is the one authority: a number
+once issued stays taken even if its item is deleted, and the next serial never reuses
+it."""
 
 import re
 

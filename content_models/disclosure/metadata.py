@@ -1,6 +1,7 @@
 """The disclosure metadata every published item carries, pages and records alike.
 
-Fields follow the national 目录系统实施指引 and what county sites show (DOMAIN.md A2).
+Fields follow the national 目录系统实施指引 and what county sites show
+(../shared/docs/DOMAIN.md A2).
 名称 is the item's ``title`` (Page.title for pages; records declare their own).
 """
 

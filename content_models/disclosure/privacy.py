@@ -1,8 +1,9 @@
-"""Unmasked personal data: the one place that finds and masks it (ARCHITECTURE.md).
+"""Unmasked personal data: the one place that finds and masks it (docs/ARCHITECTURE.md).
 
 Name lists (低保、补贴、救助对象) are the usual content of 政务/事务公开, and county
 sites have leaked full ID numbers, phone numbers and bank-card numbers in exactly these
-notices (DOMAIN.md B, "Privacy for published name lists"; E, "Leaked ID numbers").
+notices (../shared/docs/DOMAIN.md B, "Privacy for published name lists"; E, "Leaked ID
+numbers").
 Published text must show them masked: ID ``150102********1234``, mobile
 ``138****1234``, bank card ``6222***********1234``.
 

@@ -1,5 +1,6 @@
 """主题分类 and 体裁分类: trees that administrators edit; no national list exists
-(DOMAIN.md A2 marks the full enumeration NOT FOUND), so nothing is hard-coded."""
+(../shared/docs/DOMAIN.md A2 marks the full enumeration NOT FOUND), so nothing is
+hard-coded."""
 
 from django.core.exceptions import ValidationError
 from django.db import models

@@ -1,10 +1,10 @@
 """Indicator tables (指标表) kept as data, one row per indicator.
 
 Real plans print their indicators in 专栏 or 附表 with the columns 领域 / 序号 / 指标 /
-单位 / 2020年基期值 / 2025年目标值 / 属性 (DOMAIN.md, "Implications" item 8). Values are
-stored exactly as written (``≥55``, ``〔5.5〕``, ``不低于居民上年度人均消费支出增速``)
-because the wording is part of the commitment; the numeric part is derived for
-charts only.
+单位 / 2020年基期值 / 2025年目标值 / 属性 (../shared/docs/DOMAIN.md, "Implications" item
+8). Values are stored exactly as written (``≥55``, ``〔5.5〕``,
+``不低于居民上年度人均消费支出增速``) because the wording is part of the commitment; the
+numeric part is derived for charts only.
 """
 
 import re

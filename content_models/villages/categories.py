@@ -1,7 +1,8 @@
 """The four-part content model of village and residents' affairs disclosure and the
 choices the disclosure form offers.
 
-党务/政务/事务/财务 is the catalogue localities use (攀枝花 2022 实施方案, DOMAIN.md B);
+党务/政务/事务/财务 is the catalogue localities use (攀枝花 2022 实施方案,
+../shared/docs/DOMAIN.md B);
 the stored values are short pinyin codes so that filters and slugs stay ASCII
 (``?category=caiwu``) while every label is Chinese.
 """

@@ -1,6 +1,6 @@
 """One periodic disclosure of a village or community: 村务公开 / 居务公开.
 
-The law behind each rule (DOMAIN.md B):
+The law behind each rule (../shared/docs/DOMAIN.md B):
 
 * 《村民委员会组织法》第三十条: general items at least quarterly, finances monthly where
   transactions are many, major matters at once. Hence a disclosure covers a quarter, or
@@ -281,7 +281,7 @@ class VillageDisclosurePage(StandardTitleMixin, DisclosurePage):
         field = "month" if self.month else "quarter"
         # 《村民委员会组织法》第三十条 asks for what happened: a period that has
         # not begun has nothing to disclose, and a future date would be a
-        # 虚假发布日期 (DOMAIN.md A3).
+        # 虚假发布日期 (../shared/docs/DOMAIN.md A3).
         if period.first_day > timezone.localdate():
             yield (
                 field,

@@ -2,7 +2,7 @@
 
 Anything a visitor types is either a known value or ignored with a notice: a bad
 parameter never causes an error page, and it is never echoed back (search spam abuses
-pages that repeat query text, DOMAIN.md E).
+pages that repeat query text, ../shared/docs/DOMAIN.md E).
 """
 
 from dataclasses import dataclass, field

@@ -1,8 +1,8 @@
 """What a village disclosure must contain to be submitted or published.
 
-《村民委员会组织法》第三十条 asks for the matters decided and how they were carried
-out, and for the accounts (DOMAIN.md B); 《城市居民委员会组织法》第十六条 for the
-收支帐目. A heading with nothing under it fulfils neither, so:
+《村民委员会组织法》第三十条 asks for the matters decided and how they were carried out,
+and for the accounts (../shared/docs/DOMAIN.md B); 《城市居民委员会组织法》第十六条 for
+the 收支帐目. A heading with nothing under it fulfils neither, so:
 
 * every disclosure carries something a villager can read: text, a 收支明细 row or an
   attachment (the scanned 公开栏 sheet counts: many villages publish exactly that);

@@ -1,4 +1,4 @@
-"""The pre-publish guards (issue 5): each one reads the content about to become public
+"""The pre-publish guards: each one reads the content about to become public
 and returns the problems that must stop it, saying what, where and how to fix it.
 
 Importing this package registers them with ``content_models.disclosure.publication``;

@@ -1,7 +1,8 @@
 """Attached spreadsheets, read cell by cell.
 
 Name lists are often published as an XLSX or CSV next to the notice, and that is where
-full ID numbers leak (DOMAIN.md E). Cells are named as a spreadsheet names them:
+full ID numbers leak (../shared/docs/DOMAIN.md E). Cells are named as a spreadsheet
+names them:
 附件《名单.xlsx》工作表Sheet1 单元格C5.
 """
 

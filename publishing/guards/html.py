@@ -2,8 +2,9 @@
 links (and whether they are hidden), its images and its tables.
 
 Injected spam on government sites hides its links from readers but not from search
-engines (DOMAIN.md E): ``display:none``, ``visibility:hidden``, ``font-size:0``, text
-pushed off-screen, the ``hidden`` attribute — on the link or on anything around it.
+engines (../shared/docs/DOMAIN.md E): ``display:none``, ``visibility:hidden``,
+``font-size:0``, text pushed off-screen, the ``hidden`` attribute — on the link or on
+anything around it.
 """
 
 import re

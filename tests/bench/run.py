@@ -1,8 +1,8 @@
 """`make bench`: measured figures, written to var/bench/*.json (never asserted in tests).
 
 Now: the time to migrate and load the demo into a fresh SQLite database, and the latency
-of rendering each public section (p50/p95 over repeated requests). Later issues add
-search and export benchmarks here.
+of rendering each public section (p50/p95 over repeated requests). Search and open-data
+export are measured by tests/bench/search.py and tests/bench/opendata.py.
 """
 
 import json

@@ -21,7 +21,7 @@ from portal.demo.helpers import (
 )
 
 DISTRICT = "150299000000"
-# GB 32100 example from DOMAIN.md section C: real-looking, fails the checksum.
+# GB 32100 example from ../shared/docs/DOMAIN.md section C: real-looking, fails the checksum.
 BAD_CHECKSUM = "91350203M0001QAY9B"
 
 

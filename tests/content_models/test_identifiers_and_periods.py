@@ -12,7 +12,7 @@ from content_models.disclosure.identifiers import (
 )
 from content_models.disclosure.periods import Period, validate_period
 
-# Codes that pass the GB 32100-2015 check (DOMAIN.md C).
+# Codes that pass the GB 32100-2015 check (../shared/docs/DOMAIN.md C).
 GOOD = [
     "91350100M000100Y43",
     "91350200776049653A",
@@ -27,7 +27,7 @@ def test_real_credit_codes_pass(code):
 
 
 def test_wrong_check_character_is_named():
-    # A real-looking code that fails its checksum (DOMAIN.md C, the "02020/vite" caveat).
+    # A real-looking code that fails its checksum (../shared/docs/DOMAIN.md C, the "02020/vite" caveat).
     assert "校验码" in str(credit_code_problem("91350203M0001QAY9B"))
     with pytest.raises(ValidationError):
         validate_credit_code("91350203M0001QAY9B")

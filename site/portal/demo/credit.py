@@ -23,7 +23,7 @@ AUTHORITY = "清源区民政局"
 ABNORMAL, SERIOUS = "abnormal", "serious"
 
 # 民政部令第60号; the article numbers follow the final text as commonly quoted
-# (DOMAIN.md section C notes the full final text was not retrieved).
+# (../shared/docs/DOMAIN.md section C notes the full final text was not retrieved).
 BASIS_REPORT = "《社会组织信用信息管理办法》第十条第（一）项"
 BASIS_RECTIFY = "《社会组织信用信息管理办法》第十条第（三）项"
 BASIS_WARNING = "《社会组织信用信息管理办法》第十条第（五）项"

@@ -1,7 +1,7 @@
 """Demo content for the villages family: the 村务居务公开 section, a column for each of the
 13 villages and communities, and two years of disclosures for six of them.
 
-Every person named is masked (张**) as a real 公示 must be (DOMAIN.md B); amounts come
+Every person named is masked (张**) as a real 公示 must be (../shared/docs/DOMAIN.md B); amounts come
 from a seeded generator so the demo is the same on every load.
 """
 

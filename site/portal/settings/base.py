@@ -18,7 +18,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # ours: the rooms of ARCHITECTURE.md
+    # ours: the rooms of ../shared/docs/ARCHITECTURE.md
     "portal",
     "content_models.regions",
     "content_models.disclosure",
@@ -31,7 +31,7 @@ INSTALLED_APPS = [
     "search",
     "publishing",
     "opendata",
-    # wagtail-localize replaces wagtail.locales (see STACK.md)
+    # wagtail-localize replaces wagtail.locales (see ../shared/docs/STACK.md)
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -111,7 +111,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: Chinese first, English second (wagtail-localize, see STACK.md).
+# Languages: Chinese first, English second (wagtail-localize, see
+# ../shared/docs/STACK.md).
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("zh-hans", "简体中文"),
@@ -173,9 +174,10 @@ ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX = env_str("ELASTICSEARCH_INDEX", "portal-public")
 SEARCH_INDEX_DIR = Path(env_str("SEARCH_INDEX_DIR", str(VAR_DIR / "search")))
 
-# 索引号 pattern (DOMAIN.md A2): placeholders {机构代码}, {yyyy}, {mm} and a serial
-# written as n's ({nnnnn} = 5 digits). The serial counts within everything else the
-# pattern renders to, so "{机构代码}/{yyyy}-{nnnnn}" numbers each agency's year from 1.
+# 索引号 pattern (../shared/docs/DOMAIN.md A2): placeholders {机构代码}, {yyyy}, {mm}
+# and a serial written as n's ({nnnnn} = 5 digits). The serial counts within everything
+# else the pattern renders to, so "{机构代码}/{yyyy}-{nnnnn}" numbers each agency's year
+# from 1.
 INDEX_NUMBER_PATTERN = env_str("INDEX_NUMBER_PATTERN", "{机构代码}/{yyyy}-{nnnnn}")
 
 LOGGING = {
