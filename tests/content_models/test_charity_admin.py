@@ -86,11 +86,13 @@ def test_create_a_charity_through_the_admin(admin_client, home, agency):
         "action-publish": "action-publish",
         **metadata(agency),
     }
-    response = admin_client.post(url(CharityOrganisation, "add"), data)
-    assert response.status_code == 302
+    response = admin_client.post(url(CharityOrganisation, "add"), data, follow=True)
+    assert response.status_code == 200
     created = CharityOrganisation.objects.get()
-    assert created.live and created.credit_code == make.code("扶残")
-    assert created.index_number
+    assert created.credit_code == make.code("扶残") and created.index_number
+    # Saved as a draft; the publish button cannot skip review (four eyes).
+    assert not created.live
+    assert "逐级审核通过" in response.content.decode()
 
 
 def test_admin_form_names_the_broken_rule(admin_client, home, agency):

@@ -13,7 +13,7 @@ import pytest
 
 from content_models.disclosure.models import ArticleIndexPage, ArticlePage
 from content_models.plans.models import PlanIndexPage
-from portal.demo.helpers import publish_page, translate_page
+from portal.demo.helpers import publish_page, publish_reviewed, translate_page
 from search.models import PendingUpdate, Rebuild
 from search.query import from_params
 from search.queue import apply_pending, enqueue, rebuild
@@ -124,7 +124,7 @@ def test_moving_a_page_updates_its_address(publish, home, notices, agency):
 def test_renaming_a_section_updates_the_addresses_below_it(publish, notices, agency):
     page = publish(publish_page, notices, article(agency))
     notices.slug = "tongzhi"
-    publish(notices.save_revision().publish)
+    publish(publish_reviewed, notices)
     page.refresh_from_db()
     assert "/tongzhi/" in page.url
     assert urls("低保") == [page.url]
@@ -165,7 +165,7 @@ def test_records_follow_their_organisation(publish, section, agency):
         "credit_entry"
     }
     org.name = "清源区楹联学会"
-    publish(org.save_revision().publish)
+    publish(publish_reviewed, org)
     assert found("书法家协会") == []
     assert {hit.kind for hit in found("楹联学会")} == {
         "social_organisation",
