@@ -286,12 +286,11 @@ def _public_breaks(latest):
             yield Break(last.seq, key, _("台账记为公开，但现在已不公开，撤回未记录"))
 
 
-def public_now_items(**filters):
-    """Every public item of every kind (matching ``filters``), each once: a page
-    under its own model."""
+def public_now_items():
+    """Every public item of every kind, each once: a page under its own model."""
     for model in public_models():
         if not model._meta.proxy:
-            items = public_items(model).filter(**filters)
+            items = public_items(model)
             if issubclass(model, Page):
                 items = items.exact_type(model)
             yield from items.iterator()
