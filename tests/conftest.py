@@ -8,13 +8,62 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 import pytest
+from pytest_django.plugin import blocking_manager_key
 
 from content_models.disclosure.models import Agency, Genre, HomePage, Topic
 from content_models.regions.models import Region
 from portal.demo.helpers import publish_reviewed
+from tests.shared_demo import SharedDemo
 
 # Valid 统一社会信用代码 (check characters verified by python-stdnum).
 AGENCY_CODE = "11150299MJ0000001M"
+
+
+SHARED_DEMO = SharedDemo()
+
+
+def uses_demo(item):
+    return "demo_site" in getattr(item, "fixturenames", ())
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """The demo's tests run together, first, on one xdist worker (one load per run);
+    every other module stays whole on its worker, so module-scoped worlds are built
+    once. (xdist reads these groups with ``--dist loadgroup``: see the Makefile.)"""
+    items.sort(key=lambda item: not uses_demo(item))
+    for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue
+        group = "demo" if uses_demo(item) else item.nodeid.split("::")[0]
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Roll the shared demo back before any test that did not ask for it."""
+    if not uses_demo(item):
+        SHARED_DEMO.close(item.config.stash[blocking_manager_key])
+
+
+@pytest.fixture(scope="session")
+def _shared_demo(django_db_setup, django_db_blocker):
+    yield SHARED_DEMO
+    SHARED_DEMO.close(django_db_blocker)
+
+
+@pytest.fixture(autouse=True)
+def _open_shared_demo(request):
+    """Autouse, so the demo's transaction opens before the test's own (``db``)."""
+    if uses_demo(request.node):
+        shared = request.getfixturevalue("_shared_demo")
+        shared.open(request.getfixturevalue("django_db_blocker"))
+
+
+@pytest.fixture
+def demo_site(_shared_demo, db):
+    """The whole demo bureau (``portal.demo.Demo``), loaded once per test process."""
+    return _shared_demo.demo
 
 
 @pytest.fixture(autouse=True)

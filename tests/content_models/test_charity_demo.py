@@ -14,14 +14,11 @@ from content_models.disclosure.identifiers import (
     credit_code_problem,
     is_valid_id_number,
 )
-from portal.demo import charity, core
 
 
 @pytest.fixture
-def demo(db):
-    demo = core.load()
-    charity.load(demo)
-    return demo
+def demo(demo_site):
+    return demo_site
 
 
 def test_demo_section_exists_in_both_languages(demo, client):

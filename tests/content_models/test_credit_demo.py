@@ -1,4 +1,4 @@
-"""The credit family's demo content, loaded into an empty database."""
+"""The credit family's demo content (the shared demo)."""
 
 import pytest
 from stdnum.cn import uscc
@@ -9,14 +9,11 @@ from content_models.credit.models import (
     SocialOrganisation,
 )
 from content_models.disclosure.public import public_items
-from portal.demo import core, credit
 
 
 @pytest.fixture
-def demo(db):
-    demo = core.load()
-    credit.load(demo)
-    return demo
+def demo(demo_site):
+    return demo_site
 
 
 def test_demo_has_organisations_of_every_type_with_valid_codes(demo):

@@ -1,4 +1,4 @@
-"""The plans part of the demo, loaded on top of the core demo into an empty database."""
+"""The plans part of the demo (the shared demo)."""
 
 import pytest
 
@@ -9,13 +9,12 @@ from content_models.plans.models import (
     PlanIndexPage,
     PlanPage,
 )
-from portal.demo import core, plans
 
 
 @pytest.fixture
-def demo_plan(db):
-    demo = core.load()
-    return demo, plans.load(demo)
+def demo_plan(demo_site):
+    plan = PlanPage.objects.live().get(locale__language_code="zh-hans")
+    return demo_site, plan
 
 
 def test_demo_has_one_five_year_plan_in_both_language_sections(demo_plan, client):

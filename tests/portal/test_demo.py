@@ -1,14 +1,11 @@
 """The demo bureau: complete enough to show every family, loaded once, served in both
-languages. Loaded once per module inside a transaction that is rolled back at the end."""
+languages (the shared demo: tests/shared_demo.py)."""
 
 import re
 
 from django.apps import apps
-from django.db import transaction
 
 from wagtail.models import Page, Revision
-
-import pytest
 
 from content_models.disclosure.identifiers import (
     credit_code_problem,
@@ -20,14 +17,6 @@ from content_models.regions.models import Region
 from portal import demo
 
 FAMILY_APPS = ("regions", "disclosure", "plans", "villages", "credit", "charity")
-
-
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        assert demo.load() is True
-        yield
-        transaction.set_rollback(True)
 
 
 def row_counts():
@@ -151,11 +140,13 @@ def test_english_pages_show_english_labels(demo_site, client):
     assert "索引号" in client.get(notice.url).content.decode()
     # Records are data and stay Chinese; the labels around them are English.
     credit = client.get("/en/credit/").content.decode()
-    assert "清源区" in credit and "<html lang=\"en\"" in credit
+    assert "清源区" in credit and '<html lang="en"' in credit
 
 
 def test_language_switch_keeps_the_record(demo_site, client):
-    entry = apps.get_model("credit", "CreditListEntry").objects.filter(live=True).first()
+    entry = (
+        apps.get_model("credit", "CreditListEntry").objects.filter(live=True).first()
+    )
     url = entry.public_url()
     html = client.get(url).content.decode()
     assert f'href="/en{url}"' in html

@@ -267,18 +267,6 @@ def test_expiry_unpublishes_and_the_ledger_records_a_withdrawal(notices, agency,
 # -- the demo ----------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    from django.db import transaction
-
-    from portal import demo
-
-    with django_db_blocker.unblock(), transaction.atomic():
-        demo.load()
-        yield
-        transaction.set_rollback(True)
-
-
 def test_demo_is_published_through_review_by_other_people(demo_site, db):
     states = WorkflowState.objects.all()
     assert states.count() > 300

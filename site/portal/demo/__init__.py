@@ -15,12 +15,18 @@ def is_loaded():
     return core.demo_home() is not None
 
 
-@transaction.atomic
 def load():
     """Load everything once; return False if it was already loaded."""
     if is_loaded():
         return False
+    build()
+    return True
+
+
+@transaction.atomic
+def build():
+    """Write the whole demo into a database that has none; return its ``Demo``."""
     demo = core.load()
     for family in FAMILIES:
         family.load(demo)
-    return True
+    return demo
