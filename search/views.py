@@ -43,6 +43,9 @@ logger = logging.getLogger(__name__)
 TEMPLATE = "search/search_page.html"
 SUGGESTIONS = 8
 API_CACHE_SECONDS = 60
+# When to try again after a 503: long enough for a cron run of process_search_queue
+# or an operator's rebuild, short enough that a reader is not sent away for long.
+RETRY_AFTER_SECONDS = 120
 
 
 # -- the page -------------------------------------------------------------------------
@@ -76,10 +79,17 @@ def search_page(request):
         return _render(request, q=query.q)  # the form and a hint
     try:
         result = run(query)
-    except EngineUnavailable:
-        logger.warning("search engine unavailable", exc_info=True)
-        return _render(request, 503, q=query.q, unavailable=True)
+    except EngineUnavailable as error:
+        return unavailable(_render(request, 503, q=query.q, unavailable=True), error)
     return _render(request, q=query.q, **page_context(request.path, query, result))
+
+
+def unavailable(response, error):
+    """A 503 answer: logged for the operator (the reason: missing or damaged index,
+    unreachable cluster), and telling clients when to come back."""
+    logger.error("search engine unavailable: %s", error)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 def _render(request, status=200, **context):
@@ -128,9 +138,11 @@ def api_view(parameters):
                     body = answer(request, language)
                 except BadParameter as error:
                     return bad_parameter_response(error)
-                except EngineUnavailable:
-                    logger.warning("search engine unavailable", exc_info=True)
-                    return error_response(503, _("搜索服务暂时不可用，请稍后再试。"))
+                except EngineUnavailable as error:
+                    return unavailable(
+                        error_response(503, _("搜索服务暂时不可用，请稍后再试。")),
+                        error,
+                    )
             return json_response(body, max_age=API_CACHE_SECONDS)
 
         return view

@@ -9,6 +9,10 @@ Searches and writes go through an alias (``ELASTICSEARCH_INDEX``) that points at
 concrete index ``<alias>-<timestamp>``. A rebuild fills a new concrete index and then
 moves the alias in one ``update_aliases`` call, so searches never see a half-built
 index (https://www.elastic.co/guide/en/elasticsearch/reference/8.19/aliases.html).
+
+Only a rebuild creates the alias. Without it searches and writes raise
+``EngineUnavailable``, as with the embedded engine: an empty answer or a fresh index
+holding one update would both pass for the whole truth.
 """
 
 import datetime
@@ -281,26 +285,23 @@ class ElasticsearchEngine:
         except NotFoundError:
             return []
 
-    def _create_index(self, aliased=False):
+    def _create_index(self):
         stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%d%H%M%S%f")
         name = f"{self.alias}-{stamp}"
         self.client.indices.create(
-            index=name,
-            mappings=mapping(),
-            settings=INDEX_SETTINGS,
-            aliases={self.alias: {}} if aliased else None,
+            index=name, mappings=mapping(), settings=INDEX_SETTINGS, aliases=None
         )
         return name
 
-    def _ensure_index(self):
-        """The first write creates the first index; rebuilds create the others."""
-        if self.client.indices.exists_alias(name=self.alias):
-            return
-        self._create_index(aliased=True)
-        # Two processes writing first at once create one each: keep the oldest.
-        extra = self._aliased()[1:]
-        if extra:
-            self.client.indices.delete(index=",".join(extra), ignore_unavailable=True)
+    def _require_index(self):
+        if not self.client.indices.exists_alias(name=self.alias):
+            raise EngineUnavailable(self._missing())
+
+    def _missing(self):
+        return (
+            f"Elasticsearch at {self.address}: no index behind {self.alias}: "
+            "run `manage.py rebuild_public_index`"
+        )
 
     def _bulk(self, client, index, documents):
         actions = (
@@ -331,7 +332,7 @@ class ElasticsearchEngine:
             else [],
         )
         with self._reaching("update the index"):
-            self._ensure_index()
+            self._require_index()
             self._bulk(self.client, self.alias, documents)
             self.client.delete_by_query(
                 index=self.alias, query=stale.to_dict(), conflicts="proceed"
@@ -387,9 +388,14 @@ class ElasticsearchEngine:
         with self._reaching("search"):
             try:
                 answer = self.client.search(index=self.alias, body=search_body(request))
-            except NotFoundError:  # nothing indexed yet
-                return SearchResult(total=0, hits=[], facets={})
+            except NotFoundError:
+                raise EngineUnavailable(self._missing()) from None
         return search_result(answer.body)
+
+    def check(self):
+        """EngineUnavailable unless the cluster answers and the alias exists."""
+        with self._reaching("check the index"):
+            self._require_index()
 
 
 def _describe(error):

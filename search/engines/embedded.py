@@ -4,11 +4,18 @@
 Text arrives already folded and segmented (search/text.py), so tantivy only splits on
 whitespace. Each rebuild writes a new directory and then replaces the ``CURRENT``
 pointer file in one rename, the embedded twin of Elasticsearch's alias swap.
+
+Only a rebuild creates an index. A missing or damaged one (no ``CURRENT``, a pointer
+that names no index, files tantivy cannot open) raises ``EngineUnavailable`` for
+searches and writes alike: an empty answer would tell residents that nothing exists,
+and a write into a fresh index would hide everything else; updates wait in the queue
+until ``rebuild_public_index`` repairs it.
 """
 
 import datetime
 import json
 import os
+import re
 import shutil
 import threading
 import time
@@ -36,6 +43,9 @@ Query = tantivy.Query
 _WRITER_HEAP = 64_000_000
 # Hits fetched beyond the page, so that equal scores can be ordered by date.
 _TIE_WINDOW = 50
+# What _new_directory names an index; anything else in CURRENT is damage.
+_INDEX_NAME = re.compile(r"index-[0-9]{14}-[0-9a-f]{6}")
+REBUILD_HINT = "run `manage.py rebuild_public_index`"
 
 
 def _schema():
@@ -97,24 +107,60 @@ class EmbeddedEngine:
         return self.directory / "CURRENT"
 
     def _current_name(self):
+        """The index CURRENT names; EngineUnavailable when there is none."""
         try:
-            return self._pointer().read_text().strip()
+            name = self._pointer().read_text(encoding="ascii").strip()
         except FileNotFoundError:
-            return None
+            raise EngineUnavailable(
+                f"embedded index missing ({self.directory}): {REBUILD_HINT}"
+            ) from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise EngineUnavailable(
+                f"embedded index pointer unreadable: {error}; {REBUILD_HINT}"
+            ) from error
+        if not _INDEX_NAME.fullmatch(name):
+            raise EngineUnavailable(
+                f"embedded index pointer damaged ({name[:40]!r}): {REBUILD_HINT}"
+            )
+        return name
 
-    def _index(self, create=False):
+    def _index(self):
         """The current index, reopened when a rebuild switched to another one."""
         with self._lock:
             name = self._current_name()
-            if name is None:
-                if not create:
-                    return None
-                name = self._new_directory()
-                self._point_to(name)
             if self._opened is None or self._opened[0] != name:
-                index = tantivy.Index(SCHEMA, path=str(self.directory / name))
-                self._opened = (name, index)
+                self._opened = (name, self._open(self.directory / name))
             return self._opened[1]
+
+    def _open(self, path):
+        # tantivy.Index(schema, path) would create an empty index in an empty
+        # directory: check that one is there first.
+        try:
+            if not path.is_dir() or not tantivy.Index.exists(str(path)):
+                raise EngineUnavailable(
+                    f"embedded index {path.name} missing: {REBUILD_HINT}"
+                )
+            return tantivy.Index(SCHEMA, path=str(path))
+        except ValueError as error:  # tantivy's error for unreadable files
+            raise EngineUnavailable(
+                f"embedded index {path.name} damaged: {error}; {REBUILD_HINT}"
+            ) from error
+
+    def check(self):
+        """EngineUnavailable unless the current index can be opened and read."""
+        self._reloaded().searcher()
+
+    def _reloaded(self):
+        index = self._index()
+        try:
+            index.reload()
+        except ValueError as error:
+            with self._lock:
+                self._opened = None
+            raise EngineUnavailable(
+                f"embedded index damaged: {error}; {REBUILD_HINT}"
+            ) from error
+        return index
 
     def _new_directory(self):
         name = f"index-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:6]}"
@@ -135,7 +181,7 @@ class EmbeddedEngine:
     # -- writing ---------------------------------------------------------------------
 
     def replace(self, batch):
-        index = self._index(create=True)
+        index = self._index()
         writer = self._writer(index)
         try:
             for key, documents in batch.items():
@@ -153,20 +199,43 @@ class EmbeddedEngine:
     def rebuild(self, documents):
         self.directory.mkdir(parents=True, exist_ok=True)
         name = self._new_directory()
-        index = tantivy.Index(SCHEMA, path=str(self.directory / name))
-        writer = self._writer(index)
-        count = 0
-        for document in documents:
-            writer.add_document(as_tantivy(document))
-            count += 1
-        writer.commit()
-        writer.wait_merging_threads()
-        previous = self._current_name()
+        try:
+            count = self._fill(self.directory / name, documents)
+        except BaseException as error:
+            # The half-built index goes; CURRENT still names the old one.
+            shutil.rmtree(self.directory / name, ignore_errors=True)
+            if isinstance(error, (OSError, ValueError)):  # disk, tantivy
+                raise EngineUnavailable(f"embedded rebuild failed: {error}") from error
+            raise
+        previous = self._pointed_name()
         self._point_to(name)
         if previous and previous != name:
             # Readers in other processes keep their open files (POSIX semantics).
             shutil.rmtree(self.directory / previous, ignore_errors=True)
         return count
+
+    def _fill(self, path, documents):
+        index = tantivy.Index(SCHEMA, path=str(path))
+        writer = self._writer(index)
+        count = 0
+        try:
+            for document in documents:
+                writer.add_document(as_tantivy(document))
+                count += 1
+            writer.commit()
+        except BaseException:
+            writer.rollback()
+            raise
+        finally:
+            writer.wait_merging_threads()
+        return count
+
+    def _pointed_name(self):
+        """The index CURRENT names, or None (a rebuild repairs a damaged pointer)."""
+        try:
+            return self._current_name()
+        except EngineUnavailable:
+            return None
 
     def clear(self):
         self.rebuild([])
@@ -174,11 +243,7 @@ class EmbeddedEngine:
     # -- reading ---------------------------------------------------------------------
 
     def search(self, request):
-        index = self._index()
-        if index is None:
-            return SearchResult(total=0, hits=[], facets={})
-        index.reload()
-        searcher = index.searcher()
+        searcher = self._reloaded().searcher()
         matching = self._matching(request)
         query = self._scored(matching, request)
         if request.clauses and request.sort == "relevance":

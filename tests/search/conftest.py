@@ -24,7 +24,9 @@ def engine(request, tmp_path, settings):
 
         settings.ELASTICSEARCH_URL = ""
         settings.SEARCH_INDEX_DIR = tmp_path / "search"
-        yield EmbeddedEngine(settings.SEARCH_INDEX_DIR)
+        engine = EmbeddedEngine(settings.SEARCH_INDEX_DIR)
+        engine.clear()  # only a rebuild creates an index
+        yield engine
         return
     from search.engines.elastic import ElasticsearchEngine
 
@@ -32,18 +34,22 @@ def engine(request, tmp_path, settings):
     settings.ELASTICSEARCH_URL = os.environ["ELASTICSEARCH_URL"]
     settings.ELASTICSEARCH_INDEX = alias
     engine = ElasticsearchEngine(url=settings.ELASTICSEARCH_URL, alias=alias)
+    engine.clear()
     yield engine
     engine.drop()
 
 
 @pytest.fixture
 def embedded(tmp_path, settings):
-    """The engine the application itself uses in these tests (``get_engine()``)."""
+    """The engine the application itself uses in these tests (``get_engine()``), with
+    an empty index as ``rebuild_public_index`` leaves it on an empty database."""
     from search.engines import get_engine
 
     settings.ELASTICSEARCH_URL = ""
     settings.SEARCH_INDEX_DIR = tmp_path / "search"
-    return get_engine()
+    engine = get_engine()
+    engine.clear()
+    return engine
 
 
 def document(id, title, text="", **fields):

@@ -13,11 +13,13 @@ from ..content_models.credit_factories import (  # noqa: F401 (fixtures)
     section_fixture,
 )
 from .test_views import (  # noqa: F401 (fixtures)
+    DAMAGE,
     article,
     bilingual_fixture,
     index_fixture,
     mixed_fixture,
     notices_fixture,
+    remove_index,
 )
 
 API = "/api/v1/search"
@@ -329,3 +331,47 @@ def test_suggestions_refuse_a_bad_language(client, index):
     response = api(client, SUGGEST, q="低保", lang="de")
     assert response.status_code == 400
     assert response.json()["error"]["parameter"] == "lang"
+
+
+# -- a damaged, missing or unreachable engine ---------------------------------------------
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+def test_a_damaged_or_missing_index_answers_503_in_the_envelope(
+    client, index, notices, agency, damage, caplog
+):
+    article(notices, agency, "关于提高城乡低保标准的通知")
+    damage(index())
+    for path in (API, SUGGEST):
+        with caplog.at_level("WARNING", logger="search.views"):
+            response = api(client, path, q="低保")
+        assert response.status_code == 503
+        assert int(response["Retry-After"]) > 0
+        error = response.json()["error"]
+        assert (error["code"], error["parameter"]) == ("unavailable", None)
+        assert error["message"] == "搜索服务暂时不可用，请稍后再试。"
+        assert "results" not in response.json()  # never an empty list of results
+        assert "no-store" in response["Cache-Control"]
+        assert response["Access-Control-Allow-Origin"] == "*"
+    assert "unavailable" in caplog.text
+
+
+def test_rebuild_repairs_the_api_too(client, index, notices, agency):
+    from django.core.management import call_command
+
+    article(notices, agency, "关于提高城乡低保标准的通知")
+    remove_index(index())
+    assert api(client, q="低保").status_code == 503
+    call_command("rebuild_public_index")
+    assert titles(api(client, q="低保")) == ["关于提高城乡低保标准的通知"]
+
+
+def test_an_unreachable_elasticsearch_answers_503_in_english_too(client, db, settings):
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    settings.ELASTICSEARCH_INDEX = "portal-unreachable"
+    response = api(client, q="allowance", lang="en")
+    assert response.status_code == 503
+    assert int(response["Retry-After"]) > 0
+    assert response.json()["error"]["message"] == (
+        "The search service is temporarily unavailable. Please try again later."
+    )

@@ -520,12 +520,13 @@ def test_a_rebuild_that_fails_reading_the_database_removes_its_index(cluster):
     assert names(client.calls) == ["create", "delete"]
 
 
-def test_the_first_write_creates_an_index_behind_the_alias(cluster):
+def test_a_write_without_an_index_waits_for_a_rebuild(cluster):
+    # A fresh index holding one update would pass for the whole truth.
     engine, client = cluster()
-    engine.replace({"a": [document("a", "低保")]})
-    created = client.calls[1][1]
-    assert created["aliases"] == {"portal-t": {}}
-    assert client.aliases == {created["index"]: "portal-t"}
+    with pytest.raises(EngineUnavailable, match="rebuild_public_index"):
+        engine.replace({"a": [document("a", "低保")]})
+    assert names(client.calls) == ["exists_alias"]
+    assert client.aliases == {}
 
 
 def test_replace_indexes_then_deletes_the_other_documents_of_its_keys(cluster):
@@ -553,15 +554,15 @@ def test_an_empty_batch_asks_nothing(cluster):
     assert client.calls == []
 
 
-def test_searching_before_anything_was_indexed_finds_nothing(cluster):
+def test_searching_without_an_index_is_unavailable_not_empty(cluster):
     engine, client = cluster()
 
     def search(index, body):
         raise not_found()
 
     client.search = search
-    result = engine.search(request("低保"))
-    assert (result.total, result.hits, result.facets) == (0, [], {})
+    with pytest.raises(EngineUnavailable, match="rebuild_public_index"):
+        engine.search(request("低保"))
 
 
 # -- an unreachable cluster ----------------------------------------------------------

@@ -437,3 +437,83 @@ def test_every_page_has_a_search_box_in_the_header(client, home, english):
         assert box["data-suggest-lang"] == ("en" if path == "/en/" else "zh-hans")
     # The search page has its own, larger box instead.
     assert not soup(client.get(SEARCH)).select(".site-header form")
+
+
+# -- a damaged, missing or unreachable engine: 503, logged, never "nothing found" -------
+
+
+def damage_pointer(engine):
+    (engine.directory / "CURRENT").write_bytes(b"\xff\xfe garbage\n")
+
+
+def remove_index(engine):
+    import shutil
+
+    shutil.rmtree(engine.directory)
+
+
+def point_at_nothing(engine):
+    (engine.directory / "CURRENT").write_text("index-20260101000000-abcdef")
+
+
+def empty_the_index(engine):
+    """The directory CURRENT names is emptied (tantivy would create a new index)."""
+    import shutil
+
+    current = engine.directory / (engine.directory / "CURRENT").read_text()
+    shutil.rmtree(current)
+    current.mkdir()
+
+
+DAMAGE = [damage_pointer, remove_index, point_at_nothing, empty_the_index]
+
+
+def assert_unavailable_page(response):
+    assert response.status_code == 503
+    assert response["Retry-After"].isdigit() and int(response["Retry-After"]) > 0
+    page = soup(response)
+    assert "暂时不可用" in page.select_one("[role=alert]").get_text()
+    assert page.select_one(".site-footer, footer") is not None  # the site's own page
+    assert not page.select(".search-hit, .search-none")  # never "nothing found"
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+def test_a_damaged_or_missing_index_answers_503_and_is_logged(
+    client, index, notices, agency, damage, caplog
+):
+    article(notices, agency, "关于提高城乡低保标准的通知")
+    damage(index())
+    with caplog.at_level("WARNING", logger="search.views"):
+        response = get(client, q="低保")
+    assert_unavailable_page(response)
+    assert any("unavailable" in record.getMessage() for record in caplog.records)
+
+
+def test_rebuild_public_index_repairs_a_damaged_index(client, index, notices, agency):
+    from django.core.management import call_command
+
+    page = article(notices, agency, "关于提高城乡低保标准的通知")
+    damage_pointer(index())
+    assert get(client, q="低保").status_code == 503
+    call_command("rebuild_public_index")
+    response = get(client, q="低保")
+    assert response.status_code == 200
+    assert [a["href"] for a in soup(response).select(".search-hit-title a")] == [
+        page.url
+    ]
+
+
+def test_an_unreachable_elasticsearch_answers_503(client, db, settings, caplog):
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens on port 9
+    settings.ELASTICSEARCH_INDEX = "portal-unreachable"
+    with caplog.at_level("WARNING", logger="search.views"):
+        response = get(client, q="低保")
+    assert_unavailable_page(response)
+    assert "127.0.0.1:9" in caplog.text
+
+
+def test_the_unavailable_page_is_translated(client, index):
+    damage_pointer(index())
+    response = get(client, "/en/search/", q="allowance")
+    assert response.status_code == 503
+    assert "暂时不可用" not in soup(response).select_one("[role=alert]").get_text()
