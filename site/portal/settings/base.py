@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
-from .env import env_list, env_str
+from .env import env_list, env_set, env_str
 
 # The repository root: site/portal/settings/base.py -> three levels up from site/.
 ROOT_DIR = Path(__file__).resolve().parents[3]
@@ -93,10 +93,33 @@ TEMPLATES = [
     },
 ]
 
+# SQLite as a real embedded database: WAL lets pages read while one writer writes;
+# IMMEDIATE takes the write lock when a transaction begins, so concurrent writers wait
+# their turn (up to the busy timeout) instead of failing with "database is locked"
+# when a read upgrades to a write (../shared/docs/STACK.md, Django 5.1+ options).
+SQLITE_BUSY_TIMEOUT = 20  # seconds
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": SQLITE_BUSY_TIMEOUT,
+    "init_command": "PRAGMA journal_mode=WAL",
+}
+
+
+def database(url):
+    """Django's settings for ``url``; a SQLite file gets SQLITE_OPTIONS and its
+    folder (a fresh clone has no var/, and SQLite will not create one)."""
+    config = dj_database_url.parse(url, conn_max_age=60)
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
+        name = str(config["NAME"])
+        if name and name != ":memory:" and not name.startswith("file:"):
+            Path(name).parent.mkdir(parents=True, exist_ok=True)
+    return config
+
+
 DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'portal.sqlite3'}"),
-        conn_max_age=60,
+    "default": database(
+        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'portal.sqlite3'}")
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -135,9 +158,11 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # Open data releases: immutable files, kept apart from editors' uploads.
 OPENDATA_DIR = Path(env_str("OPENDATA_DIR", str(VAR_DIR / "opendata")))
-# The read API's limit per client, "requests/seconds" ("" turns it off), and the
-# request header (a META key, e.g. HTTP_X_REAL_IP) naming the client behind a proxy.
-OPENDATA_API_RATE = env_str("OPENDATA_API_RATE", "120/60")
+# The limit per client on every public API (open data, search, ledger) and the
+# search page, "requests/seconds", each counted on its own; set but empty turns it off.
+# And the request header (a META key, e.g. HTTP_X_REAL_IP) naming the client behind
+# a proxy.
+OPENDATA_API_RATE = env_set("OPENDATA_API_RATE", "120/60")
 PORTAL_CLIENT_IP_HEADER = env_str("PORTAL_CLIENT_IP_HEADER", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -10,6 +10,13 @@ def env_str(name, default=None):
     return default if value in (None, "") else value
 
 
+def env_set(name, default):
+    """The variable's value when it is set, even empty (where "" means "off");
+    ``default`` only when it is not set at all."""
+    value = os.environ.get(name)
+    return default if value is None else value.strip()
+
+
 def env_bool(name, default=False):
     value = os.environ.get(name)
     if value in (None, ""):
