@@ -1,7 +1,10 @@
-"""Per-client limits on the read API: ``OPENDATA_API_RATE`` requests ("120/60" = 120
-per 60 seconds) in fixed windows counted in Django's cache, so the count is shared by
-every worker when the cache is (Redis in production; the local-memory cache counts
-per process, which is enough on one machine).
+"""Per-client limits on every public API and the search page: ``OPENDATA_API_RATE``
+requests ("120/60" = 120 per 60 seconds; empty turns every limit off) in fixed windows
+counted in Django's cache, so the count is shared by every worker when the cache is
+(Redis in production; the local-memory cache counts per process, which is enough on
+one machine). Each scope (the open-data API, the search API, the ledger API, the
+search page) counts on its own, so a bulk download does not lock a reader out of
+search.
 
 The client is ``REMOTE_ADDR``, or the header named by ``PORTAL_CLIENT_IP_HEADER``
 when the site sits behind a proxy that sets it.
@@ -45,10 +48,10 @@ def client_of(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-def _key(client, seconds, window):
+def _key(scope, client, seconds, window):
     # Hashed: header values are arbitrary text, and some caches refuse odd keys.
     digest = hashlib.sha256(client.encode("utf-8", "replace")).hexdigest()[:32]
-    return f"opendata-rate:{seconds}:{window}:{digest}"
+    return f"rate:{scope}:{seconds}:{window}:{digest}"
 
 
 def _count(key, seconds):
@@ -66,29 +69,43 @@ def now():
     return time.time()
 
 
-def rate_limited(view):
-    """Answer 429 with ``Retry-After`` once a client has used its requests in the
-    current window; every answer says the limit and what is left of it."""
+def limit_rate(scope, refuse=None):
+    """A view decorator: answer ``refuse(request, retry_after)`` (by default 429 in
+    the /api/v1 error envelope) with ``Retry-After`` once a client has used its
+    requests in the current window of ``scope``; every answer says the limit and what
+    is left of it."""
 
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        rate = parse_rate(getattr(settings, "OPENDATA_API_RATE", ""))
-        if rate is None:
-            return view(request, *args, **kwargs)
-        limit, seconds = rate
-        moment = now()
-        window = int(moment // seconds)
-        used = _count(_key(client_of(request), seconds, window), seconds)
-        if used > limit:
-            retry_after = max(1, math.ceil((window + 1) * seconds - moment))
-            response = too_many_requests(retry_after)
-        else:
-            response = view(request, *args, **kwargs)
-        response["X-RateLimit-Limit"] = str(limit)
-        response["X-RateLimit-Remaining"] = str(max(0, limit - used))
-        return response
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            rate = parse_rate(getattr(settings, "OPENDATA_API_RATE", ""))
+            if rate is None:
+                return view(request, *args, **kwargs)
+            limit, seconds = rate
+            moment = now()
+            window = int(moment // seconds)
+            used = _count(_key(scope, client_of(request), seconds, window), seconds)
+            if used > limit:
+                retry_after = max(1, math.ceil((window + 1) * seconds - moment))
+                response = (refuse or _refuse_api)(request, retry_after)
+                response["Retry-After"] = str(retry_after)
+            else:
+                response = view(request, *args, **kwargs)
+            response["X-RateLimit-Limit"] = str(limit)
+            response["X-RateLimit-Remaining"] = str(max(0, limit - used))
+            return response
 
-    return wrapped
+        return wrapped
+
+    return decorate
+
+
+def _refuse_api(request, retry_after):
+    return too_many_requests(retry_after)
+
+
+# The open-data read API (opendata/api.py, openapi.json).
+rate_limited = limit_rate("opendata")
 
 
 def too_many_requests(retry_after):

@@ -1,7 +1,8 @@
 """The public ledger for readers: the JSON API (/api/v1/ledger, /api/v1/ledger/<seq>),
 the page that explains how to check it (/ledger/) and earlier public versions
 (/ledger/versions/<seq>/). The chain itself is defined in ledger.py; errors, CORS and
-cursor paging are those of every /api/v1 answer (content_models.disclosure.api)."""
+cursor paging are those of every /api/v1 answer (content_models.disclosure.api), and
+so is the per-client rate limit (opendata.ratelimit)."""
 
 import json
 import re
@@ -22,6 +23,7 @@ from content_models.disclosure.api import (
     read_page_size,
     refuse_unknown,
 )
+from opendata.ratelimit import limit_rate
 
 from .ledger import GENESIS, hashed_fields, shows_content, withdrawn_now
 from .models import LedgerEntry
@@ -66,6 +68,7 @@ def entry_json(request, entry, withdrawn=None):
     }
 
 
+@limit_rate("ledger")
 @api_view
 def ledger_api(request):
     """``{"count", "results", "next"}``, newest entry first, ``page_size`` entries a
@@ -92,6 +95,7 @@ def ledger_api(request):
     )
 
 
+@limit_rate("ledger")
 @api_view
 def ledger_entry_api(request, seq):
     """One entry with ``snapshot``: the canonical JSON whose SHA-256 is

@@ -29,6 +29,7 @@ from content_models.disclosure.api import (
     refuse_unknown,
 )
 from content_models.disclosure.api import api_view as shared_api_view
+from opendata.ratelimit import limit_rate
 
 from . import synonyms
 from .documents import KIND_LABELS
@@ -63,8 +64,14 @@ def noindex(view):
     return wrapped
 
 
+def _too_many(request, retry_after):
+    message = _("请求过于频繁，请在%(seconds)d秒后再试。") % {"seconds": retry_after}
+    return _render(request, 429, q=request.GET.get("q", ""), error=message)
+
+
 @require_safe
 @noindex
+@limit_rate("search-page", refuse=_too_many)
 def search_page(request):
     typed = request.GET.get("q", "")
     try:
@@ -124,6 +131,7 @@ def api_view(parameters):
     anywhere."""
 
     def decorate(answer):
+        @limit_rate("search")
         @shared_api_view
         @functools.wraps(answer)
         def view(request):
