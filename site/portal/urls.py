@@ -10,7 +10,10 @@ from opendata import urls as opendata_urls
 from publishing import urls as ledger_urls
 from search import urls as search_urls
 
+from . import health
+
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),  # monitoring; no language
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # The search API has one address for every language (its ``lang`` parameter).
