@@ -43,11 +43,15 @@ def approval_problems(revision, user=None):
 
 def _approved_workflows(revision):
     """Finished workflows with an approval of this very revision, newest first."""
-    return WorkflowState.objects.filter(
-        status=WorkflowState.STATUS_APPROVED,
-        task_states__revision_id=revision.pk,
-        task_states__status=TaskState.STATUS_APPROVED,
-    ).distinct().order_by("-created_at", "-pk")
+    return (
+        WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_APPROVED,
+            task_states__revision_id=revision.pk,
+            task_states__status=TaskState.STATUS_APPROVED,
+        )
+        .distinct()
+        .order_by("-created_at", "-pk")
+    )
 
 
 def _approved_by_others(state, revision):

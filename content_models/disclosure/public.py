@@ -91,9 +91,7 @@ def public_items(model):
         parent_model = _related_model(model, path)
         # EXISTS rather than IN: SQLite then reads rows in key order instead of
         # sorting them all first (a million-row export starts at once).
-        rows = rows.filter(
-            Exists(public_items(parent_model).filter(pk=OuterRef(path)))
-        )
+        rows = rows.filter(Exists(public_items(parent_model).filter(pk=OuterRef(path))))
     return rows
 
 

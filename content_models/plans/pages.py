@@ -209,9 +209,7 @@ class PlanPage(DisclosurePage):
         """Published progress figures: each is public only with its plan."""
         from .progress import IndicatorProgress
 
-        return list(
-            IndicatorProgress.objects.filter(indicator__plan=self, live=True)
-        )
+        return list(IndicatorProgress.objects.filter(indicator__plan=self, live=True))
 
     def public_issuing_notice(self):
         notice = self.issued_with

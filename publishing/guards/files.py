@@ -130,4 +130,3 @@ def _csv_cells(content, where, name):
                     },
                     value,
                 )
-

@@ -28,7 +28,9 @@ def charity(agency, *, publish=True, **fields):
     """A 公募 foundation with tax-deduction status for 2024–2030 unless overridden."""
     values = {
         "name": "清源区助学基金会",
-        "credit_code": code(fields.get("name", "助学"), int(fields.get("org_type", "3"))),
+        "credit_code": code(
+            fields.get("name", "助学"), int(fields.get("org_type", "3"))
+        ),
         "org_type": "3",
         "registering_authority": "清源区民政局",
         "registered_on": D(2011, 9, 9),

@@ -29,7 +29,9 @@ def test_credit_code_is_checked_by_the_shared_validator(agency):
 def test_org_type_must_agree_with_the_credit_code(agency):
     # The same rule as for credit lists: a 5x code's second character is its type.
     foundation_code = make.code("mismatch", 3)
-    record = make.charity(agency, credit_code=foundation_code, org_type="1", publish=False)
+    record = make.charity(
+        agency, credit_code=foundation_code, org_type="1", publish=False
+    )
     assert foundation_code in errors_of(record)["org_type"][0]
     record.org_type = "3"
     record.full_clean()

@@ -38,6 +38,8 @@ def test_editors_cannot_edit_synonyms(client, django_user_model):
 
 def test_the_dashboard_warns_about_waiting_updates(admin_client, home):
     assert "站内搜索索引" not in admin_client.get("/admin/").content.decode()
-    PendingUpdate.objects.create(key="disclosure.articlepage:1", last_error="boom: down")
+    PendingUpdate.objects.create(
+        key="disclosure.articlepage:1", last_error="boom: down"
+    )
     page = admin_client.get("/admin/").content.decode()
     assert "站内搜索索引" in page and "boom: down" in page
