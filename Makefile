@@ -4,6 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
+# pytest-xdist workers (one per core; `TEST_WORKERS=0` runs in one process). loadgroup
+# keeps the shared demo's tests and each module's tests on one worker (tests/conftest.py).
+TEST_WORKERS ?= auto
+PYTEST := $(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
 
 .PHONY: run test test-postgres bench check messages clean lint
 
@@ -28,11 +32,11 @@ run: $(VENV)/.run-deps
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.test-deps
-	$(BIN)/pytest
+	$(PYTEST)
 
 # The same suite against PostgreSQL (what .ci/run does second).
 test-postgres: $(VENV)/.test-deps
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} $(BIN)/pytest
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} $(PYTEST)
 
 # Pages, search against Wagtail's built-in search (BENCH_SEARCH_SIZES=2000 for a quick
 # run), then open-data exports at 100k and 1M rows (BENCH_OPENDATA_ROWS=20000 for a quick
@@ -56,3 +60,4 @@ clean:
 
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
