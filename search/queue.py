@@ -130,11 +130,13 @@ def rebuild(engine=None):
     Rebuild.objects.filter(started_at__lte=timezone.now() - STALE_REBUILD).delete()
     marker = Rebuild.objects.create()
     try:
-        PendingUpdate.objects.filter(queued_at__lte=marker.started_at).delete()
         count = engine.rebuild(
             document for item in all_public_items() for document in documents_for(item)
         )
     finally:
         marker.delete()
+    # Only now that the new index holds them: a failed rebuild leaves the old index
+    # in use, and it still needs these updates.
+    PendingUpdate.objects.filter(queued_at__lte=marker.started_at).delete()
     apply_pending(engine, force=True)
     return count
