@@ -1,5 +1,7 @@
 """Admin wiring of open data. Each feature registers in its own block."""
 
+import logging
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.models import Permission
@@ -16,6 +18,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .models import Release
 from .releases import CUT_ACTION, ReleaseError, cut_release
+
+logger = logging.getLogger(__name__)
 
 # -- releases (设置 → 开放数据版本) --------------------------------------------------
 
@@ -67,6 +71,15 @@ class ReleasesView(WagtailAdminTemplateMixin, FormView):
             )
         except ReleaseError as error:
             form.add_error(None, str(error))
+            return self.form_invalid(form)
+        except OSError as error:  # a full disk, an unwritable folder
+            # cut_release has removed what it wrote: say so, not a 500.
+            logger.exception("opendata: cutting a release failed")
+            form.add_error(
+                None,
+                gettext("写入版本文件失败（%(reason)s），未生成任何版本。")
+                % {"reason": error.strerror or error},
+            )
             return self.form_invalid(form)
         messages.success(
             self.request,
