@@ -1,5 +1,7 @@
 """The plans part of the demo (the shared demo)."""
 
+import re
+
 import pytest
 
 from content_models.disclosure.public import is_public
@@ -79,3 +81,22 @@ def test_demo_plan_page_renders_progress_charts(demo_plan, client):
     html = client.get(plan.url).content.decode()
     assert html.count('<figure class="plan-progress"') >= 4
     assert "2025年第3季度" in html and "养老机构护理型床位占比" in html
+
+
+def test_demo_plan_boxes_show_every_item(demo_plan, client):
+    """Each 专栏 item of the demo is read back with its text (an item stored without
+    its id came back empty, and the box printed "None None None")."""
+    _demo, plan = demo_plan
+    items = [
+        item
+        for block in plan.body
+        if block.block_type == "box"
+        for item in block.value["items"]
+    ]
+    assert len(items) >= 5 and all(item["text"] for item in items)
+    html = client.get(plan.url).content.decode()
+    boxes = re.findall(r'<aside class="box plan-box".*?</aside>', html, re.S)
+    assert len(boxes) >= 2 and not any("None" in box for box in boxes)
+    assert (
+        "基层经办能力提升" in html and "完成200户特殊困难老年人家庭适老化改造。" in html
+    )

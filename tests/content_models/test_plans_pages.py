@@ -216,3 +216,28 @@ def test_progress_preview_shows_the_value(plan, published):
     assert response.status_code == 200
     html = response.content.decode()
     assert "养老机构护理型床位占比（2023年第1季度）" in html and "46.8%" in html
+
+
+def test_box_items_without_content_print_nothing():
+    """A 专栏 item whose fields are missing prints no "None" (and no empty line);
+    the others print as usual."""
+    from django.template.loader import render_to_string
+
+    from content_models.plans.blocks import BoxBlock
+
+    value = BoxBlock().to_python(
+        {
+            "label": "专栏2",
+            "title": "社会救助能力提升工程",
+            "items": [
+                {"label": None, "title": None, "text": None},
+                {"label": "1.", "title": None, "text": "基层经办能力提升。"},
+                {"label": "", "title": "主动发现", "text": None},
+            ],
+        }
+    )
+    html = render_to_string("plans/includes/box.html", {"box": value})
+    assert "None" not in html
+    assert html.count("<p>") == 2
+    assert '<span class="plan-label">1.</span>基层经办能力提升。' in html
+    assert "<strong>主动发现。</strong></p>" in html

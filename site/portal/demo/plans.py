@@ -331,9 +331,15 @@ def _block(position, entry):
     elif kind == "table":
         value, kind = {"table_title": entry[1], "note": entry[2]}, "indicator_table"
     else:
+        # Each item needs its id too: Wagtail reads a ListBlock item without one as a
+        # bare value, and the box would show None for every field.
         items = [
-            {"type": "item", "value": {"label": label, "title": title, "text": text}}
-            for label, title, text in entry[3]
+            {
+                "type": "item",
+                "value": {"label": label, "title": title, "text": text},
+                "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{block_id}-{number}")),
+            }
+            for number, (label, title, text) in enumerate(entry[3])
         ]
         value = {"label": entry[1], "title": entry[2], "items": items}
     return {"type": kind, "value": value, "id": block_id}
