@@ -4,7 +4,12 @@ four content families. Every name, code and figure here is invented.
 ``load()`` is idempotent: it does nothing when the demo is already there.
 """
 
+import time
+
 from django.db import transaction
+
+from content_models.disclosure import announcements
+from portal import tasks
 
 from . import charity, core, credit, plans, villages
 
@@ -15,18 +20,31 @@ def is_loaded():
     return core.demo_home() is not None
 
 
-def load():
+def load(progress=None):
     """Load everything once; return False if it was already loaded."""
     if is_loaded():
         return False
-    build()
+    build(progress)
     return True
 
 
 @transaction.atomic
-def build():
-    """Write the whole demo into a database that has none; return its ``Demo``."""
-    demo = core.load()
-    for family in FAMILIES:
-        family.load(demo)
+def build(progress=None):
+    """Write the whole demo into a database that has none; return its ``Demo``.
+
+    Every publication goes through review as in the admin; what follows a publication
+    is done once for the whole demo: one announcement (ledger, search queue, open-data
+    marks) and each index update once, on the final state. ``progress(step, seconds)``
+    hears of each step as it ends."""
+    progress = progress or (lambda step, seconds: None)
+    with announcements.batch(), tasks.once_each():
+        started = time.monotonic()
+        demo = core.load()
+        progress("core", time.monotonic() - started)
+        for family in FAMILIES:
+            started = time.monotonic()
+            family.load(demo)
+            progress(family.__name__.rpartition(".")[2], time.monotonic() - started)
+        started = time.monotonic()
+    progress("indexes", time.monotonic() - started)
     return demo

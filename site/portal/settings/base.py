@@ -178,6 +178,9 @@ STORAGES = {
 WAGTAIL_SITE_NAME = _("民政信息公开")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Tasks (Wagtail's reference index and admin search, our search queue) run inline; a
+# bulk job runs each distinct one once at its end (portal/tasks.py).
+TASKS = {"default": {"BACKEND": "portal.tasks.ImmediateBackendOnceEach"}}
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "xlsx",

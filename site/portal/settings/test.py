@@ -20,7 +20,6 @@ if not env_str("DATABASE_URL"):
     DATABASES = {
         "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
     }
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Serve static files straight from the apps, no collectstatic needed on one machine.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
