@@ -5,65 +5,79 @@ Each test family builds on these instead of inventing its own world."""
 from django.conf import settings
 from django.utils import translation
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale
 
 import pytest
 from pytest_django.plugin import blocking_manager_key
 
-from content_models.disclosure.models import Agency, Genre, HomePage, Topic
-from content_models.regions.models import Region
-from portal.demo.helpers import publish_reviewed
-from tests.shared_demo import SharedDemo
+from portal import demo
+from tests.places import (
+    region,
+    the_agency,
+    the_district,
+    the_genre,
+    the_home,
+    the_topic,
+    the_town,
+    the_village,
+)
+from tests.shared_worlds import WORLDS, shared_world, worlds_of
 
-# Valid 统一社会信用代码 (check characters verified by python-stdnum).
-AGENCY_CODE = "11150299MJ0000001M"
 
-
-SHARED_DEMO = SharedDemo()
-
-
-def uses_demo(item):
-    return "demo_site" in getattr(item, "fixturenames", ())
+@shared_world
+def demo_site():
+    """The whole demo bureau (``portal.demo.Demo``)."""
+    return demo.build()
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
-    """The demo's tests run together, first, on one xdist worker (one load per run);
-    every other module stays whole on its worker, so module-scoped worlds are built
-    once. (xdist reads these groups with ``--dist loadgroup``: see the Makefile.)"""
-    items.sort(key=lambda item: not uses_demo(item))
+    """Each shared world's tests run together, first, on one xdist worker (one build
+    per run); every other module stays whole on its worker, so module-scoped fixtures
+    are built once. (xdist reads these groups with ``--dist loadgroup``: Makefile.)"""
+    items.sort(key=lambda item: worlds_of(item)[:1] or ["~"])
     for item in items:
         if item.get_closest_marker("xdist_group"):
             continue
-        group = "demo" if uses_demo(item) else item.nodeid.split("::")[0]
+        worlds = worlds_of(item)
+        group = worlds[0] if worlds else item.nodeid.split("::")[0]
         item.add_marker(pytest.mark.xdist_group(group))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session):
+    """xdist groups tests through their node ids; if that silently stops working (it
+    did with pytest 9.2: pytest-xdist#1386), every worker would build every world."""
+    grouped = getattr(session.config.option, "loadgroup", False)
+    if grouped and session.items and "@" not in session.items[0].nodeid:
+        raise pytest.UsageError("xdist --dist loadgroup did not group the tests")
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
-    """Roll the shared demo back before any test that did not ask for it."""
-    if not uses_demo(item):
-        SHARED_DEMO.close(item.config.stash[blocking_manager_key])
+    """Roll back every shared world the coming test did not ask for."""
+    blocker = item.config.stash[blocking_manager_key]
+    for name, world in WORLDS.items():
+        if name not in worlds_of(item):
+            world.close(blocker)
 
 
 @pytest.fixture(scope="session")
-def _shared_demo(django_db_setup, django_db_blocker):
-    yield SHARED_DEMO
-    SHARED_DEMO.close(django_db_blocker)
+def _shared_worlds(django_db_setup, django_db_blocker):
+    yield WORLDS
+    for world in WORLDS.values():
+        world.close(django_db_blocker)
 
 
 @pytest.fixture(autouse=True)
-def _open_shared_demo(request):
-    """Autouse, so the demo's transaction opens before the test's own (``db``)."""
-    if uses_demo(request.node):
-        shared = request.getfixturevalue("_shared_demo")
-        shared.open(request.getfixturevalue("django_db_blocker"))
-
-
-@pytest.fixture
-def demo_site(_shared_demo, db):
-    """The whole demo bureau (``portal.demo.Demo``), loaded once per test process."""
-    return _shared_demo.demo
+def _open_shared_worlds(request):
+    """Autouse, so a world's transaction opens before the test's own (``db``)."""
+    names = worlds_of(request.node)
+    if len(names) > 1:
+        pytest.fail(f"a test can use one shared world, not {names}")
+    if names:
+        request.getfixturevalue("_shared_worlds")
+        WORLDS[names[0]].open(request.getfixturevalue("django_db_blocker"))
 
 
 @pytest.fixture(autouse=True)
@@ -75,47 +89,43 @@ def default_language():
     translation.deactivate()
 
 
+# The places and taxonomies (tests/places.py): each returns the row when a shared world
+# already has it, so a test may ask for ``town`` beside ``world`` and get the world's.
+
+
 @pytest.fixture
 def district(db):
-    return Region.objects.create(code="150299000000", name="清源区", kind="区")
+    return the_district()
 
 
 @pytest.fixture
-def town(district):
-    return Region.objects.create(
-        code="150299100000", name="青山镇", kind="镇", parent=district
-    )
+def town(db):
+    return the_town()
 
 
 @pytest.fixture
-def village(town):
-    return Region.objects.create(
-        code="150299100201", name="红旗村", kind="村", parent=town
-    )
+def village(db):
+    return the_village()
 
 
 @pytest.fixture
-def other_village(town):
-    return Region.objects.create(
-        code="150299100202", name="前进村", kind="村", parent=town
-    )
+def other_village(db):
+    return region("150299100202", "前进村", "村", the_town())
 
 
 @pytest.fixture
-def agency(district):
-    return Agency.objects.create(
-        name="清源区民政局", credit_code=AGENCY_CODE, region=district
-    )
+def agency(db):
+    return the_agency()
 
 
 @pytest.fixture
 def topic(db):
-    return Topic.objects.create(code="mz", name="民政、乡村振兴、救灾")
+    return the_topic()
 
 
 @pytest.fixture
 def genre(db):
-    return Genre.objects.create(code="gh", name="规划")
+    return the_genre()
 
 
 @pytest.fixture
@@ -125,13 +135,5 @@ def english(db):
 
 @pytest.fixture
 def home(db):
-    """A published HomePage as the default site's root (Wagtail's placeholder removed)."""
-    root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title="清源区民政局", slug="test-home"))
-    publish_reviewed(home)
-    site = Site.objects.get(is_default_site=True)
-    placeholder = site.root_page
-    site.root_page = home
-    site.save()
-    placeholder.delete()
-    return home
+    return the_home()
+

@@ -1,8 +1,9 @@
 """A small published world with rows in every dataset, plus drafts and unpublished
-items that must never appear (building it is much faster than loading the demo)."""
+items that must never appear (building it is much faster than loading the demo).
+It is built once per test process and shared (tests/shared_worlds.py)."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 
 import pytest
 
@@ -13,6 +14,15 @@ from tests.content_models import charity_factories as charities
 from tests.content_models import credit_factories as credit
 from tests.content_models import plans_factories as plans
 from tests.content_models import villages_factories as villages
+from tests.places import (
+    the_agency,
+    the_district,
+    the_genre,
+    the_home,
+    the_topic,
+    the_village,
+)
+from tests.shared_worlds import shared_world
 
 
 @dataclass
@@ -31,7 +41,28 @@ class World:
 
 
 @pytest.fixture
-def world(home, agency, district, town, village, topic, genre):
+def world(published_world):
+    """The shared world, each object read afresh: a test that changes one in memory
+    leaves the next test's copy alone."""
+    return replace(
+        published_world,
+        **{
+            f.name: fresh(getattr(published_world, f.name))
+            for f in fields(published_world)
+        },
+    )
+
+
+def fresh(value):
+    if isinstance(value, list):
+        return [fresh(item) for item in value]
+    return type(value)._default_manager.get(pk=value.pk)
+
+
+@shared_world
+def published_world():
+    home, agency, district = the_home(), the_agency(), the_district()
+    village, topic, genre = the_village(), the_topic(), the_genre()
     publish_page(home, CreditIndexPage(title="信用信息", slug="credit"))
     charities.section(home)
     org = credit.organisation(agency, region=village)

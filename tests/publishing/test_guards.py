@@ -40,9 +40,9 @@ from publishing.guards.files import file_name
 from publishing.guards.personal_data import personal_data_check
 from publishing.guards.spam import spam_check
 from publishing.models import LedgerEntry
-from tests.conftest import AGENCY_CODE
 from tests.content_models.plans_factories import box, build_plan, paragraph
 from tests.content_models.villages_factories import finance_row
+from tests.places import AGENCY_CODE
 
 ID_NUMBER = "150102198301041234"  # check digit verified by python-stdnum
 MOBILE = "13812345678"
