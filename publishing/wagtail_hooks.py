@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem as PageActionMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.action_menu import ActionMenuItem as SnippetActionMenuItem
 
@@ -86,6 +87,23 @@ class WithdrawSnippetMenuItem(SnippetActionMenuItem):
 @hooks.register("register_page_action_menu_item")
 def register_withdraw_page_action():
     return WithdrawPageMenuItem()
+
+
+# A publisher may withdraw without the right to edit (分管局领导), so the page's
+# "more" menus in the explorer and in its header offer it too.
+def withdraw_buttons(page, user):
+    if withdrawable(page) and can_withdraw(user, page):
+        yield Button(_("撤回"), withdraw_url(page), icon_name="warning", priority=45)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def register_withdraw_listing_button(page, user, next_url=None):
+    yield from withdraw_buttons(page, user)
+
+
+@hooks.register("register_page_header_buttons")
+def register_withdraw_header_button(page, user, view_name, next_url=None):
+    yield from withdraw_buttons(page, user)
 
 
 @hooks.register("register_snippet_action_menu_item")

@@ -229,6 +229,33 @@ def test_the_page_editor_offers_withdraw_to_a_publisher_only(
     assert withdraw_url(article) not in get(client, edit, 200)
 
 
+def test_a_publisher_who_may_not_edit_finds_withdraw_in_the_explorer(
+    client, article, notices, staff
+):
+    """The 分管局领导 publishes through review but edits nothing: the page editor is
+    closed to them, the explorer's and the page header's menus offer 撤回."""
+    principal = staff["principal"]
+    client.force_login(principal)
+    edit = reverse("wagtailadmin_pages:edit", args=[article.pk])
+    assert client.get(edit).status_code != 200
+    explorer = get(client, reverse("wagtailadmin_explore", args=[notices.pk]), 200)
+    assert withdraw_url(article) in explorer
+    header = get(client, reverse("wagtailadmin_explore", args=[article.pk]), 200)
+    assert withdraw_url(article) in header
+    response = client.post(withdraw_url(article), {"reason": REASON})
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert not article.live
+
+
+def test_the_explorer_offers_withdraw_to_a_publisher_only(
+    client, article, notices, page_editor
+):
+    client.force_login(page_editor)
+    explorer = get(client, reverse("wagtailadmin_explore", args=[notices.pk]), 200)
+    assert withdraw_url(article) not in explorer
+
+
 def test_the_snippet_editor_offers_withdraw_for_a_live_record(
     client, section, org, boss
 ):
