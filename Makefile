@@ -25,7 +25,7 @@ $(VENV)/.test-deps: $(VENV)/.run-deps requirements-dev.txt
 run: $(VENV)/.run-deps
 	mkdir -p var
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo
+	DEBUG=0 $(MANAGE) load_demo  # DEBUG would log each of its ~100k queries
 	$(MANAGE) rebuild_public_index
 	$(MANAGE) cut_release --quarterly
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) ensure_admin
@@ -38,10 +38,12 @@ test: $(VENV)/.test-deps
 test-postgres: $(VENV)/.test-deps
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} $(PYTEST)
 
-# Pages, search against Wagtail's built-in search (BENCH_SEARCH_SIZES=2000 for a quick
+# The developer's loop on a fresh clone (BENCH_SUITE=0 skips the whole-suite timing),
+# pages, search against Wagtail's built-in search (BENCH_SEARCH_SIZES=2000 for a quick
 # run), then open-data exports at 100k and 1M rows (BENCH_OPENDATA_ROWS=20000 for a quick
 # run); figures in var/bench/*.json.
 bench: $(VENV)/.test-deps
+	$(BIN)/python tests/bench/loop.py
 	$(BIN)/python tests/bench/run.py
 	$(BIN)/python tests/bench/search.py
 	$(BIN)/python tests/bench/opendata.py
