@@ -22,6 +22,8 @@ urlpatterns = [
     # Open data files and the read API (after search and ledger: /api/v1/<dataset>).
     path("", include(opendata_urls.files)),
     path("", include(opendata_urls.api)),
+    path("", include("discovery.urls")),  # sitemap.xml, robots.txt, share QR
+    path("", include("themes.urls")),  # care mode, favicon
 ]
 
 if settings.DEBUG:
@@ -34,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("", include(search_urls.pages)),  # before Wagtail's catch-all page route
     path("", include(ledger_urls.pages)),
     path("", include(opendata_urls.pages)),
+    path("", include("discovery.urls_i18n")),  # feeds in the page's language
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

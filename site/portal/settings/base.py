@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "search",
     "publishing",
     "opendata",
+    "discovery",
     # wagtail-localize replaces wagtail.locales (see ../shared/docs/STACK.md)
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -1,0 +1,3 @@
+"""Feeds in the page's language (/ and /en/)."""
+
+urlpatterns = []

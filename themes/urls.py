@@ -1,0 +1,3 @@
+"""The site shell's own addresses (care mode, favicon)."""
+
+urlpatterns = []
