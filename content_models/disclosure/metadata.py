@@ -17,8 +17,10 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     MultiFieldPanel,
     ObjectList,
+    PageChooserPanel,
     TabbedInterface,
 )
+from wagtail.models import Page
 
 from . import index_numbers
 from .public import public_record
@@ -30,9 +32,26 @@ class DisclosureMode(models.TextChoices):
 
 
 class Validity(models.TextChoices):
+    """有效性 (../shared/docs/DOMAIN.md A2). Anything but 有效 carries the day it
+    changed; a revised or repealed document may name the document now in force."""
+
     VALID = "有效", _("有效")
     REVISED = "已修订", _("已修订")
     REPEALED = "已废止", _("已废止")
+    EXPIRED = "已失效", _("已失效")  # ran out by its own term
+
+
+class ReplacementChooserPanel(PageChooserPanel):
+    """The 替代文件 chooser: only pages that carry disclosure metadata, listed when
+    the form is built (the page models of every app are known by then)."""
+
+    def get_form_options(self):
+        from .public import disclosure_models
+
+        self.page_type = [
+            model for model in disclosure_models() if issubclass(model, Page)
+        ]
+        return super().get_form_options()
 
 
 def edit_handler_with_metadata(content_panels, *extra_tabs):
@@ -96,7 +115,18 @@ class DisclosureMetadata(models.Model):
     validity = models.CharField(
         _("有效性"), max_length=4, choices=Validity.choices, default=Validity.VALID
     )
-    validity_changed_on = models.DateField(_("修订或废止日期"), null=True, blank=True)
+    validity_changed_on = models.DateField(
+        _("修订、废止或失效日期"), null=True, blank=True
+    )
+    replaced_by = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("现行文件"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("已修订或已废止的文件，可选择取代它的现行文件"),
+    )
 
     metadata_panels = [
         MultiFieldPanel(
@@ -116,6 +146,7 @@ class DisclosureMetadata(models.Model):
                         FieldPanel("validity_changed_on"),
                     ]
                 ),
+                ReplacementChooserPanel("replaced_by"),
             ],
             heading=_("公开信息元数据"),
         )
@@ -143,12 +174,7 @@ class DisclosureMetadata(models.Model):
     def clean(self):
         super().clean()
         errors = {}
-        if self.validity != Validity.VALID and not self.validity_changed_on:
-            errors["validity_changed_on"] = _(
-                "有效性为“%(validity)s”时须填写修订或废止日期"
-            ) % {"validity": self.validity}
-        if self.validity == Validity.VALID and self.validity_changed_on:
-            errors["validity_changed_on"] = _("有效的文件不应填写修订或废止日期")
+        errors.update(self._validity_problems())
         if (
             self.written_on
             and self.published_on
@@ -163,6 +189,68 @@ class DisclosureMetadata(models.Model):
                 }
         if errors:
             raise ValidationError(errors)
+
+    def _validity_problems(self):
+        """有效性 rules: a date for anything but 有效; the replacing document is
+        another existing page that carries disclosure metadata."""
+        problems = {}
+        if self.validity != Validity.VALID and not self.validity_changed_on:
+            problems["validity_changed_on"] = _(
+                "有效性为“%(validity)s”时须填写修订、废止或失效日期"
+            ) % {"validity": self.get_validity_display()}
+        if self.validity == Validity.VALID and self.validity_changed_on:
+            problems["validity_changed_on"] = _(
+                "有效的文件不应填写修订、废止或失效日期"
+            )
+        if self.replaced_by_id is None:
+            return problems
+        replacement = Page.objects.filter(pk=self.replaced_by_id).first()
+        if self.validity == Validity.VALID:
+            problems["replaced_by"] = _("有效的文件不应填写现行文件")
+        elif replacement is None:
+            problems["replaced_by"] = _("所选的现行文件不存在")
+        elif self._is_self(replacement):
+            problems["replaced_by"] = _("现行文件不能是本文件或其译本")
+        elif not issubclass(replacement.specific_class or Page, DisclosureMetadata):
+            problems["replaced_by"] = _("现行文件应为公开文件、规划或村务居务公开")
+        return problems
+
+    def _is_self(self, page):
+        if not isinstance(self, Page):
+            return False  # a record is never a page
+        if self.pk is not None and page.pk == self.pk:
+            return True
+        return page.translation_key == self.translation_key
+
+    def replacement(self, language=None):
+        """The document in force that replaced this one, as the public may see it:
+        its translation in ``language`` when that is public, else itself when public,
+        else None (an unpublished replacement is not named)."""
+        from .public import is_public
+
+        if self.validity == Validity.VALID or self.replaced_by_id is None:
+            return None
+        page = Page.objects.filter(pk=self.replaced_by_id).first()
+        if page is None:
+            return None
+        candidates = []
+        if language:
+            translated = (
+                Page.objects.filter(
+                    translation_key=page.translation_key,
+                    locale__language_code=language,
+                )
+                .exclude(pk=page.pk)
+                .first()
+            )
+            if translated is not None:
+                candidates.append(translated)
+        candidates.append(page)
+        for candidate in candidates:
+            specific = candidate.specific
+            if isinstance(specific, DisclosureMetadata) and is_public(specific):
+                return specific
+        return None
 
     def save(self, *args, **kwargs):
         if not self.index_number:
