@@ -1,0 +1,17 @@
+"""The footer from ``PortalSettings``: what an administrator filled in, nothing else."""
+
+from django import template
+
+from wagtail.models import Site
+
+from themes.models import PortalSettings
+
+register = template.Library()
+
+
+@register.inclusion_tag("themes/includes/footer.html", takes_context=True)
+def site_footer(context):
+    request = context.get("request")
+    if request is None or Site.find_for_request(request) is None:
+        return {"portal": None}
+    return {"portal": PortalSettings.for_request(request)}
