@@ -51,6 +51,7 @@ class SearchDocument:
     agency: str
     list_type: str
     context: str = ""  # shown above the title: the plan a section belongs to
+    validity: str = ""  # 有效性 of a document (metadata.Validity), "" for none
 
     @property
     def year(self):
@@ -89,6 +90,9 @@ def _documents(item):
         region=record.region_code or "",
         agency=record.agency,
         list_type=record.list_type,
+        # Not part of the public record (the ledger hashes that): read beside it, as
+        # the open-data catalogue does.
+        validity=getattr(item, "validity", ""),
     )
     sections = getattr(item, "public_sections", None)
     if sections is None:
@@ -108,6 +112,7 @@ def _documents(item):
             agency=record.agency,
             list_type="",
             context=record.title,
+            validity=main.validity,
         )
         for anchor, heading, text in sections()
     ]

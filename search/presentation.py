@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django.utils.translation import gettext_lazy
 
 from content_models.credit.entries import ListType
+from content_models.disclosure.metadata import Validity
 from content_models.regions.codes import DISTRICT, level_of, lineage
 from content_models.regions.models import Region
 
@@ -22,6 +23,7 @@ PARAMETER_LABELS = {
     "year": gettext_lazy("年份"),
     "agency": gettext_lazy("发布机构"),
     "list": gettext_lazy("信用名录"),
+    "validity": gettext_lazy("有效性"),
     "date_from": gettext_lazy("开始日期"),
     "date_to": gettext_lazy("结束日期"),
     "sort": gettext_lazy("排序"),
@@ -29,7 +31,7 @@ PARAMETER_LABELS = {
     "page_size": gettext_lazy("每页条数"),
     "lang": gettext_lazy("语言"),
 }
-FACETS = ("type", "region", "year", "agency", "list")
+FACETS = ("type", "region", "year", "agency", "list", "validity")
 SORT_LABELS = {"relevance": gettext_lazy("按相关度"), "date": gettext_lazy("按日期")}
 # Filter parameters, as the SearchRequest attribute each one fills.
 FILTERS = {
@@ -38,6 +40,7 @@ FILTERS = {
     "year": "year",
     "agency": "agency",
     "list": "list_type",
+    "validity": "validity",
     "date_from": "date_from",
     "date_to": "date_to",
 }
@@ -74,6 +77,7 @@ class Links:
             "year": query.year or "",
             "agency": query.agency,
             "list": query.list_type,
+            "validity": query.validity,
             "date_from": query.date_from.isoformat() if query.date_from else "",
             "date_to": query.date_to.isoformat() if query.date_to else "",
             "sort": "" if query.sort == "relevance" else query.sort,
@@ -160,6 +164,9 @@ def _facets(query, facets, names, links):
 def _ordered(name, counts):
     if name == "year":
         return sorted(counts.items(), reverse=True)
+    if name == "validity":  # 有效, 已修订, 已废止, 已失效: the order of the choices
+        order = {value: position for position, value in enumerate(Validity.values)}
+        return sorted(counts.items(), key=lambda pair: order.get(pair[0], len(order)))
     return sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
 
 
@@ -192,6 +199,8 @@ def _value_label(name, value, names):
         return names.get(value, value)
     if name == "list":
         return ListType(value).label if value in ListType.values else value
+    if name == "validity":
+        return Validity(value).label if value in Validity.values else value
     return str(value)
 
 
@@ -216,7 +225,15 @@ def _active_filters(query, names, links):
         }
         for kind in query.kinds
     ]
-    for name in ("region", "year", "agency", "list", "date_from", "date_to"):
+    for name in (
+        "region",
+        "year",
+        "agency",
+        "list",
+        "validity",
+        "date_from",
+        "date_to",
+    ):
         value = getattr(query, FILTERS[name])
         if not value:
             continue

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from content_models.disclosure.api import BadParameter
+from content_models.disclosure.metadata import Validity
 from content_models.regions.codes import validate_region_code
 
 from . import text
@@ -47,6 +48,7 @@ class SearchRequest:
     year: int | None = None
     agency: str = ""
     list_type: str = ""
+    validity: str = ""  # one of metadata.Validity
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
     sort: str = "relevance"
@@ -73,6 +75,7 @@ class SearchRequest:
             "year",
             "agency",
             "list_type",
+            "validity",
             "date_from",
             "date_to",
         )
@@ -154,6 +157,7 @@ def from_params(params, language, synonyms):
         year=_integer(params, "year", None, minimum=1949, maximum=2200),
         agency=params.get("agency", "").strip()[:200],
         list_type=_choice(params, "list", ("abnormal", "serious")),
+        validity=_choice(params, "validity", Validity.values),
         date_from=_date(params, "date_from"),
         date_to=_date(params, "date_to"),
         sort=_choice(params, "sort", SORTS) or "relevance",

@@ -113,6 +113,7 @@ API_PARAMETERS = (
     "year",
     "agency",
     "list",
+    "validity",
     "date_from",
     "date_to",
     "sort",
@@ -197,8 +198,8 @@ def _paged(request, language):
 def search_api(request, language):
     """``{"count", "took_ms", "results": [{"title", "url", "type", "snippet",
     "published", "region"}], "next", "facets": {"type", "region", "year", "agency",
-    "list"}}``; ``snippet`` is escaped text with ``<mark>`` around matches; ``next``
-    is the address of the following page (cursor paging), or null."""
+    "list", "validity"}}``; ``snippet`` is escaped text with ``<mark>`` around
+    matches; ``next`` is the address of the following page (cursor paging), or null."""
     query = _paged(request, language)
     result = run(query)
     terms = terms_of(query)

@@ -47,6 +47,7 @@ FACET_FIELDS = {
     "year": "year",
     "agency": "agency",
     "list": "list_type",
+    "validity": "validity",
 }
 
 

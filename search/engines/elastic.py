@@ -78,6 +78,7 @@ class PublicDocument(Document):
     region_path = Keyword(multi=True)  # district, town, village
     agency = Keyword()
     list_type = Keyword()
+    validity = Keyword()  # 有效性: 有效, 已修订, 已废止, 已失效
     published = Date()
     year = Integer()
     # Words only add a bonus through term queries: no positions needed.
@@ -108,6 +109,7 @@ def as_elastic(document):
         "region_path": document.region_path,
         "agency": document.agency,
         "list_type": document.list_type,
+        "validity": document.validity,
         "published": published,
         "year": document.year,
         "title_words": " ".join(text.words(document.title)),
@@ -195,6 +197,7 @@ def _filters(request):
         ("region_path", request.region),
         ("agency", request.agency),
         ("list_type", request.list_type),
+        ("validity", request.validity),
         ("year", request.year),
     ):
         if value:

@@ -52,7 +52,7 @@ def _schema():
     builder = tantivy.SchemaBuilder()
     for name in ("id", "key"):
         builder.add_text_field(name, stored=True, tokenizer_name="raw")
-    for name in ("kind", "language", "region_path", "agency", "list_type"):
+    for name in ("kind", "language", "region_path", "agency", "list_type", "validity"):
         builder.add_text_field(name, tokenizer_name="raw", fast=True)
     for name in ("title_words", "text_words"):
         builder.add_text_field(name, tokenizer_name="whitespace", index_option="freq")
@@ -83,6 +83,7 @@ def as_tantivy(document):
         region_path=document.region_path,
         agency=document.agency,
         list_type=document.list_type,
+        validity=document.validity,
         title_words=" ".join(text.words(document.title)),
         text_words=" ".join(text.words(document.text)),
         title_grams=" ".join(text.grams(document.title)),
@@ -370,6 +371,7 @@ class EmbeddedEngine:
             ("region_path", request.region),
             ("agency", request.agency),
             ("list_type", request.list_type),
+            ("validity", request.validity),
         ):
             if value:
                 must.append(Query.term_query(SCHEMA, field, value))

@@ -64,7 +64,14 @@ def test_the_answer_has_exactly_the_documented_shape(client, index, notices, age
             "region": None,
         }
     ]
-    assert set(body["facets"]) == {"type", "region", "year", "agency", "list"}
+    assert set(body["facets"]) == {
+        "type",
+        "region",
+        "year",
+        "agency",
+        "list",
+        "validity",
+    }
     assert body["facets"]["type"] == {"article": 1}
     assert body["facets"]["year"] == {"2025": 1}
 

@@ -239,6 +239,7 @@ def test_facets_are_terms_aggregations_only_when_asked_for():
         "year": {"terms": {"field": "year", "size": 200}},
         "agency": {"terms": {"field": "agency", "size": 200}},
         "list": {"terms": {"field": "list_type", "size": 200}},
+        "validity": {"terms": {"field": "validity", "size": 200}},
     }
     without = dataclasses.replace(request("低保"), facets=False)
     assert "aggs" not in search_body(without)
