@@ -12,7 +12,7 @@ from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
 from .metadata import DisclosureMetadata, edit_handler_with_metadata
-from .public import public_record
+from .public import disclosure_models, public_items, public_record
 from .publication import GuardedPublication
 
 
@@ -23,9 +23,16 @@ class SectionPage(GuardedPublication, Page):
 
     record_kind = "section"
     public_related = ()
+    # What the home page shows of this section beyond its link: the template that
+    # prints ``home_summary()`` (None: a link only). Each family fills its own, so
+    # the home page needs to know none of them.
+    home_template = None
 
     class Meta:
         abstract = True
+
+    def home_summary(self):
+        return None
 
     def public_text(self):
         return getattr(self, "intro", "")
@@ -89,16 +96,21 @@ class HomePage(SectionPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.get_children().live().public().in_menu().specific()
-        context["latest"] = (
-            Page.objects.descendant_of(self)
-            .live()
-            .public()
-            .filter(depth__gt=self.depth + 1)
+        context["latest"] = self.latest_documents()
+        return context
+
+    def latest_documents(self, count=8):
+        """The newest public documents anywhere under the home page: notices, plans,
+        disclosures; never a section or column page."""
+        documents = [m for m in disclosure_models() if issubclass(m, Page)]
+        return (
+            public_items(Page)
+            .descendant_of(self)
+            .type(*documents)
             .exclude(first_published_at=None)
             .order_by("-first_published_at")
-            .specific()[:8]
+            .specific()[:count]
         )
-        return context
 
 
 class ArticleIndexPage(SectionPage):
@@ -108,14 +120,21 @@ class ArticleIndexPage(SectionPage):
     parent_page_types = ["disclosure.HomePage"]
     subpage_types = ["disclosure.ArticlePage"]
 
+    home_template = "disclosure/includes/home_notices.html"
+
     class Meta:
         verbose_name = _("文件栏目")
 
+    def articles(self):
+        return public_items(ArticlePage).child_of(self).order_by("-published_on")
+
+    def home_summary(self):
+        articles = list(self.articles()[:5])
+        return {"articles": articles} if articles else None
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = (
-            ArticlePage.objects.child_of(self).live().public().order_by("-published_on")
-        )
+        context["articles"] = self.articles()
         return context
 
 

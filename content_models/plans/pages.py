@@ -37,7 +37,8 @@ from .blocks import (
     referenced_tables,
 )
 from .indicators import Indicator, group_into_tables
-from .rendering import plan_context
+from .progress import public_progress
+from .rendering import plan_context, progress_series
 
 # Five-year plans are the norm; 2021—2035 远景 plans are the longest seen in practice.
 MAX_PLAN_YEARS = 15
@@ -51,9 +52,23 @@ class PlanIndexPage(SectionPage):
     subpage_types = ["plans.PlanPage"]
     max_count_per_parent = 1
 
+    home_template = "plans/includes/home_plan.html"
+
     class Meta:
         verbose_name = _("规划栏目")
         verbose_name_plural = _("规划栏目")
+
+    def home_summary(self):
+        """The newest plan and the latest published value of its first tracked
+        indicators: where the plan stands, at a glance."""
+        plans = self.plans()
+        if not plans:
+            return None
+        plan = plans[0]
+        series = progress_series(
+            plan.indicators.all(), public_progress(plan), plan.start_year, plan.end_year
+        )
+        return {"plan": plan, "series": list(series.values())[:6]}
 
     def plans(self):
         """Public plans under this section, newest first.

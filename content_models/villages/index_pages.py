@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F, Max
 from django.db.models.functions import Coalesce, TruncDate
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +24,7 @@ from content_models.regions.codes import VILLAGE
 from .categories import Category
 from .defaults import StandardTitleMixin
 from .disclosures import VillageDisclosurePage
+from .due import columns_owing
 from .forms import VillageIndexForm
 from .listing import parse_filter
 
@@ -41,6 +43,18 @@ class VillageAffairsIndexPage(SectionPage):
 
     class Meta:
         verbose_name = _("村务居务公开栏目")
+
+    home_template = "villages/includes/home_villages.html"
+
+    def home_summary(self):
+        """The newest disclosures, and the columns still owing last quarter's."""
+        recent = (
+            public_items(VillageDisclosurePage)
+            .descendant_of(self)
+            .order_by("-first_published_at")[:5]
+        )
+        today = timezone.localdate()
+        return {"recent": recent, "owing": columns_owing(self, today), "today": today}
 
     def villages_by_town(self):
         """[(town Region, [(VillageIndexPage, latest public date or None), ...]), ...]
