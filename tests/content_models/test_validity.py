@@ -256,3 +256,18 @@ def test_the_catalogue_carries_every_state(notices, agency, current):
     assert rows[f"disclosure.articlepage:{old.pk}"] == "已废止"
     assert rows[f"disclosure.articlepage:{expired.pk}"] == "已失效"
     assert rows[f"disclosure.articlepage:{current.pk}"] == "有效"
+
+
+# -- the demo --------------------------------------------------------------------------
+
+
+def test_the_demo_repeals_the_2024_standard_for_the_2025_one(demo_site, client):
+    old = ArticlePage.objects.live().get(slug="2024-dibao-standard")
+    new = ArticlePage.objects.live().get(slug="2025-dibao-standard")
+    assert (old.validity, old.replaced_by_id) == ("已废止", new.pk)
+    assert old.validity_changed_on == datetime.date(2025, 7, 1)
+    assert old.has_unpublished_changes is False  # published through review
+    shown = banner(client, old)
+    assert shown.select_one("a")["href"] == new.url
+    assert "本文件已于2025年7月1日废止。" in shown.get_text()
+    assert banner(client, new) is None

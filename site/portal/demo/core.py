@@ -212,8 +212,9 @@ def _load_articles(demo):
             "<p>一、推进社会救助领域信息公开。按月公开低保、特困供养对象数量和资金支出情况。</p><p>二、规范村务居务公开。指导各村（社区）每季度首月20日前完成公开。</p><p>三、做好社会组织信用信息公示。</p>",
         ),
     ]
+    published = {}
     for slug, title, number, day, body in articles:
-        demo.review.page(
+        published[slug] = demo.review.page(
             index,
             ArticlePage(
                 title=title,
@@ -230,3 +231,26 @@ def _load_articles(demo):
                 summary=title,
             ),
         )
+    # The standard the 2025 notice replaced: 已废止 from the day the new one applies.
+    day = datetime.date(2024, 6, 18)
+    title = "清源区民政局关于调整2024年城乡最低生活保障标准的通知"
+    demo.review.page(
+        index,
+        ArticlePage(
+            title=title,
+            slug="2024-dibao-standard",
+            body="<p>各镇人民政府、街道办事处：</p><p>经区人民政府同意，自2024年7月1日起，城市最低生活保障标准由每人每月740元提高到每人每月780元，农村最低生活保障标准由每人每年7900元提高到每人每年8400元。</p>",
+            agency=demo.agency,
+            document_number="清民发〔2024〕9号",
+            written_on=day,
+            published_on=day,
+            topic=demo.topics["zwgk-gk"],
+            genre=demo.genres["tz"],
+            keywords="低保 最低生活保障标准",
+            source="清源区民政局办公室",
+            summary=title,
+            validity="已废止",
+            validity_changed_on=datetime.date(2025, 7, 1),
+            replaced_by=published["2025-dibao-standard"],
+        ),
+    )
