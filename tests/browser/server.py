@@ -81,6 +81,12 @@ from content_models.disclosure.pages import ArticleIndexPage
 
 notices = ArticleIndexPage.objects.filter(locale__language_code="zh-hans").first()
 urls["admin:add-notice"] = reverse("wagtailadmin_pages:add_subpage", args=[notices.pk])
+# The footer as a bureau fills it in (also done by load_demo once it calls it).
+from types import SimpleNamespace
+from portal.demo import core
+from portal.demo.site_settings import load_site_settings
+
+load_site_settings(SimpleNamespace(home=core.demo_home()))
 print(json.dumps(urls))
 """
 
@@ -173,8 +179,9 @@ _BUILD_INPUTS = (
     "opendata",
     "imports",
     "site",
+    "themes/migrations",
 )
-_BUILD_FILES = ("requirements.txt", "constraints.txt", "manage.py")
+_BUILD_FILES = ("requirements.txt", "constraints.txt", "manage.py", "themes/models.py")
 
 
 def fingerprint():
