@@ -82,13 +82,18 @@ def plan_context(plan):
         plan.indicators.all(), public_progress(plan), plan.start_year, plan.end_year
     )
     items, placed = [], set()
+    previous = 1  # the <h1> is the plan's title
     for position, block in enumerate(plan.body):
         item = {"type": block.block_type, "value": block.value}
         if block.block_type == "heading":
             item["anchor"] = heading_anchor(block, position)
             item["text"] = heading_text(block.value["label"], block.value["title"])
             # Level 1 headings are <h2>: the plan's title is the page's only <h1>.
-            item["tag"] = f"h{int(block.value['level']) + 1}"
+            # A level the plan skips is not skipped in HTML, where screen readers
+            # move by heading level.
+            level = min(int(block.value["level"]) + 1, previous + 1)
+            previous = level
+            item["tag"] = f"h{level}"
         elif block.block_type == "indicator_table":
             title = block.value["table_title"]
             if title not in tables or title in placed:

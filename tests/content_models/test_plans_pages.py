@@ -73,13 +73,11 @@ def test_plan_page_shows_metadata_outline_and_body(client, plan):
     assert plan.index_number in html and "发布机构" in html  # the metadata block
     assert "规划期：2021—2025年" in html
     toc = html[html.index('id="plan-toc-heading"') : html.index('class="plan-body"')]
-    for level, _label, title, anchor in plan.outline():
+    for _level, _label, title, anchor in plan.outline():
         assert f'href="#{anchor}"' in toc and title in toc
-        tag = f"h{level + 1}"
-        assert re.search(rf'<{tag} id="{anchor}">.*{title}</{tag}>', html), (tag, title)
-    assert (
-        "<h4 id=" in html and "一、发展居家社区养老服务</h4>" in html
-    )  # no space after 、
+        assert re.search(rf'<h(\d) id="{anchor}">.*{title}</h\1>', html), title
+    # 一、 is level 3 under a level 1 chapter: the next HTML level (see below).
+    assert "一、发展居家社区养老服务</h3>" in html  # no space after 、
     assert "<h2 id=" in html and "第一章 总体要求</h2>" in html
     assert '<aside class="box plan-box"' in html and "专栏2" in html
     assert "新建社区日间照料中心12个。" in html
@@ -241,3 +239,13 @@ def test_box_items_without_content_print_nothing():
     assert html.count("<p>") == 2
     assert '<span class="plan-label">1.</span>基层经办能力提升。' in html
     assert "<strong>主动发现。</strong></p>" in html
+
+
+def test_headings_never_skip_a_level(client, plan):
+    """第二章 (level 1) is followed by 一、 (level 3): in HTML it is the next level
+    down, because screen readers move by heading level (axe: heading-order)."""
+    html = html_of(client, plan.url).split("<main", 1)[1]
+    levels = [int(n) for n in re.findall(r"<h([1-6])[ >]", html)]
+    assert 1 in levels
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+    assert "一、发展居家社区养老服务</h3>" in html and "（一）建立探访制度</h4>" in html

@@ -18,6 +18,7 @@ from content_models.regions.models import Region
 
 from .helpers import credit_code, publish_page, publish_reviewed, translate_page
 from .review import Review, load_staff
+from .site_settings import load_site_settings
 
 DISTRICT_CODE = "150299000000"
 HOME_SLUG = "qingyuan-demo"
@@ -121,6 +122,7 @@ def load():
     _load_regions(demo)
     _load_taxonomies(demo)
     _load_home(demo)
+    load_site_settings(demo)
     demo.review = load_staff()
     _load_articles(demo)
     return demo
