@@ -136,4 +136,3 @@ def english(db):
 @pytest.fixture
 def home(db):
     return the_home()
-
