@@ -217,7 +217,7 @@ def test_the_english_page_links_the_english_replacement(
     # the day is written the English way whatever the catalogue holds.
     assert "March 1, 2024" in text
     assert shown.select_one("time")["datetime"] == "2024-03-01"
-    assert "《Notice on the 2025 allowance standards》" in text
+    assert "“Notice on the 2025 allowance standards”" in text
     assert shown.select_one("a")["href"] == current_en.url
     assert current_en.url.startswith("/en/")
     # Without a public English version, the Chinese document is named.
