@@ -350,6 +350,24 @@ def test_no_results_offers_to_drop_filters_and_to_request_information(
     assert request_link and request_link[0]["href"] == "/"
 
 
+def test_no_results_links_the_request_page_an_administrator_set(client, index, mixed):
+    from wagtail.models import Site
+
+    from themes.models import PortalSettings
+
+    PortalSettings.objects.update_or_create(
+        site=Site.objects.get(is_default_site=True),
+        defaults={"on_request_url": "https://ysqgk.example.gov.cn/apply"},
+    )
+    index()
+    page = soup(get(client, q="不存在的词语"))
+    [request_link] = [
+        a for a in page.select(".search-none a") if a.get_text() == "依申请公开"
+    ]
+    assert request_link["href"] == "https://ysqgk.example.gov.cn/apply"
+    assert "申请方式见首页" not in page.select_one(".search-none").get_text()
+
+
 def test_no_results_without_filters_offers_no_filter_links(client, index, notices):
     index()
     page = soup(get(client, q="不存在的词语"))

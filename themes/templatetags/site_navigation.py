@@ -62,6 +62,17 @@ def main_navigation(context):
     return {"links": getattr(request, cache_key)}
 
 
+@register.simple_tag(takes_context=True)
+def column_url(context, key):
+    """The address an administrator set for a 政府信息公开 column (``guide``,
+    ``rules``, ``annual_reports``, ``on_request``), or ""."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    link = _pages_and_columns(request)[1].get(key)
+    return link.url if link else ""
+
+
 def navigation(request):
     """The navigation's links for this request, current section marked."""
     pages, columns = _pages_and_columns(request)
