@@ -34,12 +34,12 @@ from content_models.disclosure.api import (
     next_url,
 )
 from content_models.disclosure.periods import Period
+from content_models.disclosure.ratelimit import rate_limited
 from content_models.regions.codes import validate_region_code
 from content_models.regions.models import Region
 
 from .datasets import DATASETS
 from .formats import plain_value
-from .ratelimit import rate_limited
 
 PAGE_SIZE = 100
 MAX_PAGE_SIZE = 1000

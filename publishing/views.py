@@ -2,7 +2,7 @@
 the page that explains how to check it (/ledger/) and earlier public versions
 (/ledger/versions/<seq>/). The chain itself is defined in ledger.py; errors, CORS and
 cursor paging are those of every /api/v1 answer (content_models.disclosure.api), and
-so is the per-client rate limit (opendata.ratelimit)."""
+so is the per-client rate limit (content_models/disclosure/ratelimit.py)."""
 
 import json
 import re
@@ -23,7 +23,7 @@ from content_models.disclosure.api import (
     read_page_size,
     refuse_unknown,
 )
-from opendata.ratelimit import limit_rate
+from content_models.disclosure.ratelimit import limit_rate
 
 from .ledger import GENESIS, hashed_fields, shows_content, withdrawn_now
 from .models import LedgerEntry

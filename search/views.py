@@ -29,7 +29,7 @@ from content_models.disclosure.api import (
     refuse_unknown,
 )
 from content_models.disclosure.api import api_view as shared_api_view
-from opendata.ratelimit import limit_rate
+from content_models.disclosure.ratelimit import limit_rate
 
 from . import synonyms
 from .documents import KIND_LABELS

@@ -35,7 +35,7 @@ def world(db, settings, tmp_path):
     settings.ELASTICSEARCH_URL = ""
     settings.SEARCH_INDEX_DIR = tmp_path / "search"
     get_engine().clear()
-    with mock.patch("opendata.ratelimit.now", return_value=START):
+    with mock.patch("content_models.disclosure.ratelimit.now", return_value=START):
         yield
 
 

@@ -1,6 +1,6 @@
 """Per-client rate limits on the read API: counted per window in the cache, 429 with
 Retry-After over the limit, the client taken from a proxy header when configured.
-The clock is moved by patching ``opendata.ratelimit.now``; nothing sleeps."""
+The clock is moved by patching ``content_models.disclosure.ratelimit.now``; nothing sleeps."""
 
 from unittest import mock
 
@@ -11,7 +11,7 @@ from django.urls import reverse
 
 import pytest
 
-from opendata.ratelimit import parse_rate
+from content_models.disclosure.ratelimit import parse_rate
 
 START = 1_800_000_000.0  # a window boundary for a 60 s window (divisible by 60)
 
@@ -24,7 +24,9 @@ def fresh_cache():
 @pytest.fixture
 def clock():
     """The rate limiter's clock, at START; set ``clock.return_value`` to move it."""
-    with mock.patch("opendata.ratelimit.now", return_value=START) as patched:
+    with mock.patch(
+        "content_models.disclosure.ratelimit.now", return_value=START
+    ) as patched:
         yield patched
 
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page, Site
 
+from content_models.disclosure.public import public_items
 from themes.models import LINKED_COLUMNS, PortalSettings
 
 register = template.Library()
@@ -130,8 +131,7 @@ def _pages_and_columns(request):
     language = translation.get_language()
     found = {}  # translation_key -> page in the reader's language, else the default
     for page in (
-        Page.objects.live()
-        .public()
+        public_items(Page)
         .filter(
             translation_key__in=wanted,
             locale__language_code__in={language, settings.LANGUAGE_CODE},

@@ -20,7 +20,7 @@ from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext as _
 
-from content_models.disclosure.api import error_response
+from .api import error_response
 
 
 def parse_rate(text):
