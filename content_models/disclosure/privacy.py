@@ -34,10 +34,17 @@ _SEP_CHARACTERS = (
     r"[ \t\u00a0\u00ad\u2000-\u200d\u2010-\u2015\u202f\u205f\u2060\u2212"
     r"\u3000\ufeff\uff0d-]"
 )
+# Inline markup may split a number (``138<b>1234</b>5678``) and is read through, unless
+# its attributes hold digits (``<a href="tel:…">``, where the number is found itself);
+# block markup separates texts (table cells, paragraphs), which must not run together.
+_INLINE_TAG_NAMES = (
+    r"(?:a|abbr|b|bdi|bdo|code|em|font|i|mark|s|small|span|strong|sub|sup|u)"
+)
+_INLINE_TAG_WITHOUT_DIGITS = rf"</?(?i:{_INLINE_TAG_NAMES})\b[^<>\d]*>"
 _SEP = (
     rf"(?:{_SEP_CHARACTERS}"
     r"|&(?i:nbsp|ensp|emsp|thinsp|hairsp|shy|zwsp|#160|#xa0|#8201|#x2009"
-    r"|#8203|#x200b|#12288|#x3000);)"
+    rf"|#8203|#x200b|#12288|#x3000);|{_INLINE_TAG_WITHOUT_DIGITS})"
 )
 _GLYPH = r"\d++[XxＸｘ]?"  # \d is any decimal digit, full-width ones included
 _LAST_X = r"[XxＸｘ]"  # an ID's X may be typed apart: 150102 19900307 123 X
@@ -51,10 +58,14 @@ _PIECE = re.compile(rf"({_SEP}+)|({_GLYPH}|{_LAST_X})")
 _GLUED = re.compile(rf"{_LETTER_OR_DIGIT}|[.．]\d")
 # Cheap test first: eleven digits, separators allowed, is the shortest number found.
 # Any short entity counts as a separator here: simpler, hence faster, than _SEP.
-_MAYBE = re.compile(rf"\d(?:(?:{_SEP_CHARACTERS}|&[#\w]{{2,7}};){{0,3}}+\d){{10}}")
+_MAYBE = re.compile(
+    rf"\d(?:(?:{_SEP_CHARACTERS}|&[#\w]{{2,7}};|</?[A-Za-z][^<>\d]*>){{0,3}}+\d){{10}}"
+)
 _SEPARATORS = re.compile(_SEP)
 
-_MOBILE = re.compile(r"1[3-9]\d{9}")
+# A mobile, perhaps behind China's calling code written in one piece with it
+# (``8613812345678``, ``+86１３８…``, ``008613812345678``).
+_MOBILE = re.compile(r"(?:(?:00)?86)?1[3-9]\d{9}")
 # GB/T 2260 province-level codes: the first two digits of every ID number.
 _PROVINCES = frozenset(
     ("11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35")
@@ -107,8 +118,8 @@ def mask_id_number(value):
 
 
 def mask_mobile(value):
-    digits = normalise_number(value)
-    return f"{digits[:3]}****{digits[-4:]}"
+    digits = normalise_number(value)  # a calling code in front is kept as written
+    return f"{digits[:-8]}****{digits[-4:]}"
 
 
 def mask_bank_card(value):
@@ -269,12 +280,7 @@ def mask_personal_data(text, keep=()):
     return "".join(parts)
 
 
-# Inline markup may split a number (``138<b>1234</b>5678``); block markup separates
-# texts (table cells, paragraphs), which must not run together.
-_INLINE_TAG = re.compile(
-    r"</?(?:a|abbr|b|bdi|bdo|code|em|font|i|mark|s|small|span|strong|sub|sup|u)\b[^>]*>",
-    re.IGNORECASE,
-)
+_INLINE_TAG = re.compile(rf"</?{_INLINE_TAG_NAMES}\b[^>]*>", re.IGNORECASE)
 _OTHER_TAG = re.compile(r"<[^>]*>")
 
 

@@ -176,6 +176,30 @@ def masked_id(number):
     return number[:6] + "*" * (len(number) - 10) + number[-4:]
 
 
+@settings(max_examples=150)
+@given(st.data())
+def test_mobile_numbers_behind_the_calling_code_are_found(data):
+    number = data.draw(mobiles())
+    prefix = data.draw(st.sampled_from(["+86", "86", "0086", "+86 ", "(+86)"]))
+    text = prefix + data.draw(written(number))
+    assert [f.kind for f in find_personal_data(f"电话{text}。")] == ["mobile"]
+    masked = normalise_number(mask_personal_data(text))
+    assert number not in masked
+    assert masked.endswith(f"{number[:3]}****{number[-4:]}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<table><tr><td>1381234</td><td>5678</td></tr></table>",
+        "<p>1381234</p><p>5678</p>",
+        "<td>86</td><td>13812345678</td>",
+    ],
+)
+def test_block_markup_keeps_numbers_apart(text):
+    assert [f.number for f in find_personal_data(text)] in ([], ["13812345678"])
+
+
 @settings(max_examples=300, suppress_health_check=[HealthCheck.filter_too_much])
 @given(st.data())
 def test_id_numbers_right_or_forged_are_found_however_written(data):
@@ -221,6 +245,15 @@ def test_bank_cards_are_found_in_one_piece_or_in_fours(data):
         ("138-1234-5678", "138****5678"),
         ("<p>138&nbsp;1234&nbsp;5678</p>", "<p>138****5678</p>"),
         ("150102900307123", "150102*****7123"),
+        ("+8613812345678", "+86138****5678"),
+        ("008613812345678", "0086138****5678"),
+        ("电话：+86１３８１２３４５６７８", "电话：+86138****5678"),
+        ("138<b>1234</b>5678", "138****5678"),
+        (
+            "<p>150102<span class='x'>19900307</span>1237</p>",
+            "<p>150102********1237</p>",
+        ),
+        ('<a href="tel:13812345678">电话</a>', '<a href="tel:138****5678">电话</a>'),
     ],
 )
 def test_the_forms_attackers_used_are_masked(text, masked):
