@@ -4,7 +4,7 @@ Hypothesis writes ID and mobile numbers the ways people do (spaces, dashes, no-b
 and full-width spaces, full-width digits) inside Chinese sentences and table cells,
 then tries both ways out: publication through review, which the guards must refuse,
 and a live item edited behind Wagtail's back, whose public record — what search,
-the ledger and open data read — must still show the number masked."""
+the ledger, feeds and open data read — must still show the number masked."""
 
 import re
 import unicodedata
@@ -16,6 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from content_models.disclosure.models import ArticleIndexPage, ArticlePage
+from content_models.disclosure.personal_data_exceptions import PersonalDataException
+from content_models.disclosure.public import item_key
 from content_models.disclosure.publication import PublicationBlocked
 from portal.demo.helpers import publish_page, publish_reviewed
 from publishing.ledger import snapshot
@@ -81,6 +83,11 @@ def test_review_refuses_it_and_no_reader_shows_it(client, live_article, case):
     with translation.override("zh-hans"):
         for document in documents_for(page):
             assert not leaked(number, document.title + document.text)
+    for address in (live_article.url, "/feeds/rss.xml", "/feeds/atom.xml"):
+        answer = client.get(address)
+        assert answer.status_code == 200, address
+        assert "公示" in answer.content.decode(), address
+        assert not leaked(number, answer.content.decode()), address
     download = client.get("/opendata/disclosure-catalogue.csv")
     assert download.status_code == 200
     csv = b"".join(download.streaming_content).decode("utf-8-sig")
@@ -89,3 +96,31 @@ def test_review_refuses_it_and_no_reader_shows_it(client, live_article, case):
     ArticlePage.objects.filter(pk=page.pk).update(
         body="<p>名单</p>", title="低保对象公示"
     )
+
+
+def test_public_pages_leave_masked_but_keep_a_reviewers_exception(
+    client, admin_client, live_article
+):
+    """Text written behind Wagtail's back: the public page masks it on the way out,
+    except the number a reviewer recorded as not personal data for this page; the
+    admin shows the editor what is there to mask."""
+    kept = "150102199003071237"  # a 项目编号 that reads as an ID
+    PersonalDataException.objects.create(
+        item_key=item_key(live_article), number=kept, reason="项目编号"
+    )
+    body = f"<p>项目编号{kept}，联系电话138<b>1234</b>5678，+8613912345678。</p>"
+    ArticlePage.objects.filter(pk=live_article.pk).update(body=body)
+
+    html = client.get(live_article.url).content.decode()
+    assert kept in html
+    assert "138****5678" in html and "+86139****5678" in html
+    assert not leaked("13812345678", html) and not leaked("13912345678", html)
+
+    # Elsewhere the exception does not hold: the number is masked.
+    notices = live_article.get_parent()
+    ArticleIndexPage.objects.filter(pk=notices.pk).update(intro=f"<p>{kept}</p>")
+    assert not leaked(kept, client.get(notices.url).content.decode())
+
+    editor = admin_client.get(f"/admin/pages/{live_article.pk}/edit/")
+    assert editor.status_code == 200
+    assert "1234" in editor.content.decode() and "****" not in editor.content.decode()

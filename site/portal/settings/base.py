@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "publishing.guards.views.PublicationBlockedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "publishing.middleware.WithdrawalNoticeMiddleware",
+    "content_models.disclosure.masking_middleware.MaskPersonalDataMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
