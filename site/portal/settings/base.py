@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "publishing",
     "opendata",
     "discovery",
+    "clocks",
     # wagtail-localize replaces wagtail.locales (see ../shared/docs/STACK.md)
     "wagtail_localize",
     "wagtail_localize.locales",
