@@ -6,7 +6,7 @@ formats' ``plain_value``, so the API, the files and the releases show the same c
 Pages are cut by key (the cursor holds the last row's position), so rows added or
 removed between two requests neither repeat nor skip the rows after them.
 
-Errors, paging and CORS are those of every /api/v1 answer
+Errors and paging are those of every /api/v1 answer
 (``content_models.disclosure.api``), with messages in the client's language (``lang``
 parameter, else ``Accept-Language``); every parameter is checked, and one the dataset
 does not offer is an error rather than silently ignored, so a watchdog never mistakes an
@@ -28,7 +28,6 @@ from content_models.credit.entries import ListType
 from content_models.disclosure import api as shared
 from content_models.disclosure.api import (
     BadParameter,
-    allow_cross_origin,
     error_response,
     json_response,
     next_url,
@@ -48,13 +47,12 @@ CACHE_SECONDS = 60
 PAGING = ("cursor", "page_size", "lang")
 
 
-# -- the envelope: language, rate limit, then the shared errors and CORS ---------------
+# -- the envelope: language, rate limit, then the shared errors -----------------------
 
 
 def api_view(view):
     """Wrap an open-data API view: it runs in the client's language, behind the rate
-    limit, inside the shared /api/v1 envelope (GET only, ``BadParameter`` as 400,
-    CORS)."""
+    limit, inside the shared /api/v1 envelope (GET only, ``BadParameter`` as 400)."""
 
     @rate_limited
     @shared.api_view
@@ -65,7 +63,7 @@ def api_view(view):
     @functools.wraps(view)
     def wrapped(request, **kwargs):
         with translation.override(_chosen_language(request)):
-            response = allow_cross_origin(answer(request, **kwargs))
+            response = answer(request, **kwargs)
         patch_vary_headers(response, ["Accept-Language"])
         return response
 

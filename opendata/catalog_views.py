@@ -19,8 +19,6 @@ from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from content_models.disclosure.api import allow_cross_origin
-
 from . import catalog
 from .changes import state_of, states_of
 from .datasets import DATASETS
@@ -104,8 +102,6 @@ def _document(request, build, tag, changed_at, content_type):
         response = HttpResponse(body, content_type=content_type)
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
-    # Anyone's tools may read the catalogue, from any page.
-    allow_cross_origin(response)
     patch_cache_control(response, public=True, no_cache=True)
     return response
 

@@ -11,8 +11,6 @@ from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
-from content_models.disclosure.api import allow_cross_origin
-
 from .changes import state_of
 from .datasets import DATASETS
 from .formats import FORMATS, TEXT_WRITERS, write_xlsx
@@ -45,8 +43,6 @@ def download(request, slug, fmt):
     response["Last-Modified"] = http_date(last_modified)
     # Revalidate each time: a publication can change the file at any moment.
     patch_cache_control(response, public=True, no_cache=True)
-    # The same policy as the API and the catalogue: any site's scripts may read it.
-    allow_cross_origin(response)
     _, compressible = FORMATS[fmt]
     return _gzip.process_response(request, response) if compressible else response
 

@@ -1,6 +1,6 @@
 """What every /api/v1 answer shares — search (``search/views.py``), the ledger
 (``publishing/views.py``) and the open-data read API (``opendata/api.py``): one error
-envelope, one ``BadParameter``, one CORS policy and one way of paging.
+envelope, one ``BadParameter`` and one way of paging.
 
 Errors are JSON with the HTTP status, never cached::
 
@@ -17,7 +17,11 @@ clients never build one and rows added between two requests never repeat the row
 after them.
 
 Every answer, errors included, may be read by scripts on any site (CORS): watchdogs'
-tools call the API from anywhere, and it only ever serves what is public.
+tools call the API from anywhere, and it only ever serves what is public. That policy is
+not written here but once for every public machine address (the API, the open-data
+files, releases, catalogue and feeds) by django-cors-headers: ``CORS_*`` in
+``portal/settings/base.py``, which also lists the headers a script may read
+(``Retry-After`` and ``X-RateLimit-*`` of a 429 among them).
 """
 
 import base64
@@ -35,9 +39,6 @@ ERROR_CODES = {
     429: "too_many_requests",
     503: "unavailable",
 }
-# Headers a browser script may read besides the simple ones: when to come back after a
-# 429 and how much of the rate limit is left.
-EXPOSED_HEADERS = ("Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining")
 
 
 class BadParameter(ValueError):
@@ -49,22 +50,15 @@ class BadParameter(ValueError):
         self.message = message
 
 
-def allow_cross_origin(response):
-    """The one CORS policy of /api/v1 and the open-data files: any origin may read."""
-    response["Access-Control-Allow-Origin"] = "*"
-    response["Access-Control-Expose-Headers"] = ", ".join(EXPOSED_HEADERS)
-    return response
-
-
 def json_response(body, status=200, max_age=None):
-    """JSON as written (Chinese unescaped), open to every origin; cached publicly for
-    ``max_age`` seconds when given."""
+    """JSON as written (Chinese unescaped); cached publicly for ``max_age`` seconds
+    when given."""
     response = JsonResponse(
         body, status=status, json_dumps_params={"ensure_ascii": False}
     )
     if max_age is not None:
         patch_cache_control(response, public=True, max_age=max_age)
-    return allow_cross_origin(response)
+    return response
 
 
 def error_body(status, message, parameter=None):
@@ -95,7 +89,7 @@ def bad_parameter_response(error):
 
 def api_view(view):
     """An /api/v1 view: GET and HEAD only (405 otherwise), ``BadParameter`` answered
-    as 400 in the envelope, every answer open to every origin."""
+    as 400 in the envelope."""
 
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
@@ -107,7 +101,7 @@ def api_view(view):
             response = view(request, *args, **kwargs)
         except BadParameter as error:
             response = bad_parameter_response(error)
-        return allow_cross_origin(response)
+        return response
 
     return wrapped
 

@@ -31,7 +31,7 @@ def fresh_rate_limit():
 def test_every_endpoint_refuses_a_bad_parameter_the_same_way(
     client, db, path, params, name
 ):
-    response = client.get(path, params)
+    response = client.get(path, params, HTTP_ORIGIN="https://example.org")
     assert response.status_code == 400
     assert response["Content-Type"] == "application/json"
     assert response.json() == {
@@ -43,15 +43,15 @@ def test_every_endpoint_refuses_a_bad_parameter_the_same_way(
     }
     assert f"“{name}”" in response.json()["error"]["message"]
     assert response["Access-Control-Allow-Origin"] == "*"
-    assert response["Access-Control-Expose-Headers"] == (
-        "Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining"
-    )
+    assert {"Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining"} <= {
+        name.strip() for name in response["Access-Control-Expose-Headers"].split(",")
+    }
     assert "no-store" in response["Cache-Control"]
 
 
 @pytest.mark.parametrize(("path", "params", "name"), ENDPOINTS)
 def test_every_endpoint_answers_only_get_the_same_way(client, db, path, params, name):
-    response = client.post(path)
+    response = client.post(path, HTTP_ORIGIN="https://example.org")
     assert response.status_code == 405
     assert response["Allow"] == "GET, HEAD"
     assert response.json()["error"]["code"] == "method_not_allowed"

@@ -32,7 +32,7 @@ def url(slug):
 
 
 def get(client, slug, **params):
-    return client.get(url(slug), params)
+    return client.get(url(slug), params, HTTP_ORIGIN="https://example.org")
 
 
 def ok(client, slug, **params):
@@ -444,7 +444,7 @@ def test_the_catalogue_pages_by_model_and_key(client, world):
     ],
 )
 def test_bad_parameters_answer_400_naming_them(client, world, slug, params, name):
-    response = client.get(url(slug), params)
+    response = client.get(url(slug), params, HTTP_ORIGIN="https://example.org")
     assert response.status_code == 400
     error = response.json()["error"]
     assert error["code"] == "bad_parameter"

@@ -27,7 +27,7 @@ def fresh_rate_limit():
 
 @pytest.fixture
 def document(client, db):
-    response = client.get(reverse("opendata-openapi"))
+    response = client.get(reverse("opendata-openapi"), HTTP_ORIGIN="https://a.example")
     assert response.status_code == 200
     assert response["Access-Control-Allow-Origin"] == "*"
     return response.json()

@@ -31,7 +31,11 @@ def clock():
 
 
 def api(client, **extra):
-    return client.get(reverse("opendata-api", kwargs={"slug": "regions"}), **extra)
+    return client.get(
+        reverse("opendata-api", kwargs={"slug": "regions"}),
+        HTTP_ORIGIN="https://example.org",
+        **extra,
+    )
 
 
 @override_settings(OPENDATA_API_RATE="3/60")

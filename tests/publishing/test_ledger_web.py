@@ -63,7 +63,7 @@ def many(notices, agency):
 
 
 def test_api_lists_newest_first_with_the_hashed_fields(client, corrected):
-    response = client.get("/api/v1/ledger")
+    response = client.get("/api/v1/ledger", HTTP_ORIGIN="https://example.org")
     assert response.status_code == 200
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "public" in response["Cache-Control"]
@@ -138,7 +138,7 @@ def test_api_largest_page(client, many):
     ],
 )
 def test_api_refuses_bad_parameters(client, many, query, parameter):
-    response = client.get(f"/api/v1/ledger?{query}")
+    response = client.get(f"/api/v1/ledger?{query}", HTTP_ORIGIN="https://example.org")
     assert response.status_code == 400
     error = response.json()["error"]
     assert error["code"] == "bad_parameter"
