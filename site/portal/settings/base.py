@@ -58,10 +58,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.postgres",  # Wagtail search on PostgreSQL needs it (postgres.E005)
+    "corsheaders",  # one CORS policy for every public machine address (CORS_* below)
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise and CommonMiddleware, which may answer first (corsheaders docs).
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -167,6 +170,37 @@ OPENDATA_DIR = Path(env_str("OPENDATA_DIR", str(VAR_DIR / "opendata")))
 # a proxy.
 OPENDATA_API_RATE = env_set("OPENDATA_API_RATE", "120/60")
 PORTAL_CLIENT_IP_HEADER = env_str("PORTAL_CLIENT_IP_HEADER", "")
+# CORS: scripts on any site may read what is public for machines: the /api/v1 answers
+# (errors included), the open-data files, releases, SHA256SUMS, diffs, data packages and
+# the catalogue, and the feeds in every language. Never the admin nor anything with a
+# session: no credentials, so the answer is "*". No view sets these headers by hand.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_URLS_REGEX = (
+    r"^/(?:api/v1/"
+    r"|opendata/(?:releases/|diffs/|[^/]+\.[a-z]+$|[^/]+/datapackage\.json$)"
+    r"|(?:[a-z]{2}(?:-[a-z]+)?/)?feeds/)"
+)
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+# What a reader's script may send: languages and the validators of a polling client.
+CORS_ALLOW_HEADERS = [
+    "accept",
+    "accept-language",
+    "if-modified-since",
+    "if-none-match",
+    "user-agent",
+]
+# Readable by a script besides the CORS-safelisted ones: a 429's wait and the rate
+# limit left, validators for polling, the licence link and the saved file name.
+CORS_EXPOSE_HEADERS = [
+    "Retry-After",
+    "X-RateLimit-Limit",
+    "X-RateLimit-Remaining",
+    "ETag",
+    "Link",
+    "Content-Disposition",
+]
+CORS_PREFLIGHT_MAX_AGE = 86400
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "opendata": {
