@@ -14,7 +14,7 @@ from .diffs import DIFF_FORMATS, stored_diff
 from .downloads import get_dataset_or_404
 from .formats import FORMATS
 from .models import Release, ReleaseFile
-from .releases import checksums, storage
+from .releases import checksummed_name, checksums, storage
 
 YEAR = 365 * 24 * 3600
 _gzip = GZipMiddleware(lambda request: None)
@@ -35,7 +35,9 @@ def release_file(request, label, slug, fmt):
         response = FileResponse(
             storage().open(item.path, "rb"),
             as_attachment=True,
-            filename=f"{slug}-{label}.{fmt}",
+            # The name SHA256SUMS lists (and the address ends with), not one with the
+            # label: `sha256sum -c` in the folder of downloads must find every file.
+            filename=checksummed_name(slug, fmt),
             content_type=media_type,
         )
     return _immutable(request, response, etag, last_modified, compressible)
@@ -50,6 +52,8 @@ def release_checksums(request, label):
         response = HttpResponse(
             checksums(release), content_type="text/plain; charset=utf-8"
         )
+        # Read in the browser, saved under the name the commands on the page use.
+        response["Content-Disposition"] = 'inline; filename="SHA256SUMS"'
     return _immutable(request, response, etag, last_modified, compressible=False)
 
 

@@ -41,7 +41,7 @@ def storage():
 
 
 def release_path(label, slug, fmt):
-    return f"releases/{label}/{slug}.{fmt}"
+    return f"releases/{label}/{checksummed_name(slug, fmt)}"
 
 
 def quarter_before(today):
@@ -192,9 +192,16 @@ class CountedRows:
             yield row
 
 
+def checksummed_name(slug, fmt):
+    """A release file's name: in SHA256SUMS, at the end of its address and in the
+    ``Content-Disposition`` a browser saves it under; one name, so ``sha256sum -c``
+    works on downloaded files however they were fetched."""
+    return f"{slug}.{fmt}"
+
+
 def checksums(release):
     """The release's SHA256SUMS: ``sha256sum -c`` reads it in the release's folder."""
     return "".join(
-        f"{item.sha256}  {item.dataset}.{item.format}\n"
+        f"{item.sha256}  {checksummed_name(item.dataset, item.format)}\n"
         for item in release.files.order_by("dataset", "format")
     )
