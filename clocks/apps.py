@@ -11,3 +11,10 @@ class ClocksConfig(AppConfig):
 
     name = "clocks"
     verbose_name = _("法定时限")
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from .roles import ensure_groups
+
+        post_migrate.connect(ensure_groups, sender=self)

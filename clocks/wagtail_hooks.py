@@ -1,12 +1,20 @@
 """Admin wiring of the clocks: the calendar's adjustments (a snippet, so Wagtail's
-audit log records every change)."""
+audit log records every change), the 依申请公开 lists and pages, and the log
+actions of every step."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.log_actions import LogFormatter
+from wagtail.models import ModelLogEntry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import CalendarAdjustment
+from . import admin_views
+from .handling import can_view
+from .models import Application, CalendarAdjustment, StepKind
 
 
 class CalendarAdjustmentViewSet(SnippetViewSet):
@@ -20,3 +28,66 @@ class CalendarAdjustmentViewSet(SnippetViewSet):
 
 
 register_snippet(CalendarAdjustmentViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_clock_log_actions(actions):
+    # Applications are not snippets; their steps still belong in the audit log.
+    actions.register_model(Application, ModelLogEntry)
+    kinds = [("received", _("收到政府信息公开申请")), *StepKind.choices]
+    for kind, label in kinds:
+        formatter = type(
+            f"ClockStep_{kind}",
+            (LogFormatter,),
+            {"label": label, "message": label, "format_comment": _step_comment},
+        )
+        actions.register_action(f"clocks.{kind}")(formatter)
+
+
+def _step_comment(self, log_entry):
+    data = log_entry.data or {}
+    parts = [data.get("date", "")]
+    if data.get("days"):
+        parts.append(_("%(days)s 个工作日") % {"days": data["days"]})
+    return " ".join(part for part in parts if part)
+
+
+@hooks.register("register_admin_urls")
+def register_clock_urls():
+    return [
+        path(
+            "clocks/applications/",
+            admin_views.ApplicationListView.as_view(),
+            name="clocks_applications",
+        ),
+        path(
+            "clocks/applications/<int:pk>/",
+            admin_views.ApplicationView.as_view(),
+            name="clocks_application",
+        ),
+        path(
+            "clocks/applications/<int:pk>/documents/<int:attachment_pk>/",
+            admin_views.staff_attachment,
+            name="clocks_application_document",
+        ),
+        path(
+            "clocks/applications/<int:pk>/<slug:action>/",
+            admin_views.step_view,
+            name="clocks_application_step",
+        ),
+    ]
+
+
+class ApplicationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_clock_menu_item():
+    return ApplicationsMenuItem(
+        _("依申请公开"),
+        reverse("clocks_applications"),
+        icon_name="date",
+        order=350,
+    )

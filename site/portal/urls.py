@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("", include(search_urls.pages)),  # before Wagtail's catch-all page route
     path("", include(ledger_urls.pages)),
     path("", include(opendata_urls.pages)),
+    path("", include("clocks.urls")),  # 依申请公开: form and status page
     path("", include("discovery.urls_i18n")),  # feeds in the page's language
     path("", include(wagtail_urls)),
     prefix_default_language=False,

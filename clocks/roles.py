@@ -1,0 +1,28 @@
+"""Who handles applications: a group of its own (依申请公开经办人: view and handle),
+and the 主要负责人 group (publishing/roles.py), who see the register and decide
+extensions. Made after every migrate; only adds, never takes a permission away."""
+
+from django.contrib.auth.models import Group, Permission
+
+from publishing.roles import PRINCIPALS
+
+HANDLERS = "依申请公开经办人"
+
+
+def ensure_groups(**_kwargs):
+    try:
+        view, change = (
+            Permission.objects.get(
+                content_type__app_label="clocks", codename=f"{action}_application"
+            )
+            for action in ("view", "change")
+        )
+        admin_access = Permission.objects.get(
+            content_type__app_label="wagtailadmin", codename="access_admin"
+        )
+    except Permission.DoesNotExist:  # a partial migrate: nothing to grant yet
+        return
+    handlers = Group.objects.get_or_create(name=HANDLERS)[0]
+    handlers.permissions.add(view, change, admin_access)
+    principals = Group.objects.get_or_create(name=PRINCIPALS)[0]
+    principals.permissions.add(view, admin_access)
