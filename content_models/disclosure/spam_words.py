@@ -56,6 +56,16 @@ SPAM_WORDS = (
     "一夜情",
     "援交",
     "porn",
+    # keyword titles planted on hacked county pages (seen in tests/imports/pages/)
+    "福利影院",
+    "久久精品",
+    "精品国产",
+    "国产av",
+    "毛片",
+    "三级片",
+    "无码",
+    "自拍偷拍",
+    "成人性爱",
 )
 # Legitimate phrases containing a listed word: 福利彩票 and 体育彩票 are state
 # lotteries whose 公益金 civil-affairs bureaus report on; bureaus also publish

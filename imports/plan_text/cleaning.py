@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .metadata import carries_metadata
 from .model import Injection, Line
 from .spam import strip_injections
 from .text import REPLACEMENT_CHAR, fold, normalise_line
@@ -43,11 +44,14 @@ _FURNITURE_LINE = re.compile(
 # belongs to the document (the AI reading assistant sits below the article).
 _WIDGET_START = re.compile(r"^(?:AI阅读助手|AI助手|智能问答|留言与评论|网友留言)[:：]?")
 
-# Furniture run into a metadata line: "来源: 九原区发改委 全文共计字,预计阅读时间 分钟".
+# Furniture run into a metadata line: "来源: 九原区发改委 全文共计字,预计阅读时间 分钟",
+# "来源: 市民政局 浏览量: 【字体:   打印", "[字体:  ]".
 _INLINE_FURNITURE = re.compile(
     r"\s*(?:全文共计\s*\d*\s*字[,，]?\s*预计阅读时间\s*\d*\s*分钟"
-    r"|【?(?:字体|字号)[:：]?\s*大\s*中\s*小】?|【?打印】?【?关闭】?"
-    r"|(?:浏览|访问|阅读|点击)(?:次数|量)[:：]\s*\d*\s*次?)"
+    r"|[【\[]?\s*(?:字体|字号)(?:大小)?\s*[:：]?\s*[【\[]?\s*(?:大\s*中\s*小)?\s*[\]】]?"
+    r"\s*(?:[【\[]?打印[】\]]?)?(?:[【\[]?关闭[】\]]?)?"
+    r"|【?打印】?【?关闭】?"
+    r"|(?:浏览|访问|阅读|点击)(?:次数|量)[:：]\s*[\d-]*\s*次?)"
 )
 
 
@@ -60,7 +64,9 @@ class CleanText:
 
 
 def is_furniture(text: str) -> bool:
-    return bool(_FURNITURE_LINE.match(fold(text)))
+    # A line that opens with a widget (阅读次数:) may still carry the page's
+    # metadata (``阅读次数:- 信息来源: 兴宁市人民政府办公室 发布时间:2023-12-29``).
+    return bool(_FURNITURE_LINE.match(fold(text))) and not carries_metadata(text)
 
 
 def _repair_truncation(number: int, text: str, warnings: list[str]) -> str:

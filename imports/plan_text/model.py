@@ -20,6 +20,10 @@ class PlanParseError(ValueError):
     """The input cannot be read as a plan; the message names the source."""
 
 
+class NotAPlanError(PlanParseError):
+    """The page is something else (a report, a list, a table, news): refused."""
+
+
 @dataclass(frozen=True)
 class Line:
     """One line of input, numbered from 1 as an editor sees it in the file."""

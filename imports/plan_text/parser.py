@@ -11,17 +11,23 @@ from pathlib import PurePath
 
 from .body import build_body
 from .cleaning import clean_lines
+from .head import issuer_in_title, read_head
 from .htmltext import html_to_text, looks_like_html
-from .metadata import extract_metadata, is_metadata_line, merge, parse_date
-from .model import Line, Metadata, ParseResult, PlanDocument, PlanParseError
+from .kinds import refusal
+from .metadata import merge
+from .model import (
+    Line,
+    Metadata,
+    NotAPlanError,
+    ParseResult,
+    PlanDocument,
+    PlanParseError,
+)
 from .notices import split_notice
-from .outline import match_box, match_heading
-from .text import fold, is_sentence
+from .text import fold
 from .toc import drop_toc
 
-_MAX_TITLE = 80
 _FALLBACK_TITLE = "未命名规划"
-_DOCUMENT_KINDS = ("规划", "计划", "方案", "纲要", "通知", "意见", "办法", "决定")
 
 
 def parse_plan(
@@ -32,7 +38,8 @@ def parse_plan(
     ``text`` is plain text or a saved HTML page. ``source_name`` (a file name or
     URL) appears in errors and stands in for a title the page lacks; ``title``
     overrides the title found on the page. Raises ``PlanParseError`` when there is
-    no text to parse.
+    no text to parse, and ``NotAPlanError`` (naming why) when the page is not a
+    plan or notice: a report, a list of names, a table, a news report.
     """
     source = source_name or "<input>"
     if not text or not text.strip():
@@ -50,7 +57,12 @@ def parse_plan(
             f"{source}: nothing is left after removing site furniture; "
             "is this the page of a plan?"
         )
-    page_title, metadata, lines = _read_head(cleaned.lines)
+    head = read_head(cleaned.lines, source)
+    page_title, metadata, lines = head.title, head.metadata, head.rest
+    reason = refusal(page_title, lines)
+    if reason:
+        raise NotAPlanError(f"{source}: not a plan or notice: {reason}")
+    result.warnings.extend(head.warnings)
     lines, toc_lines = drop_toc(lines, page_title)
     result.removed_noise_lines += toc_lines
     chosen_title = title or page_title or _title_from_source(source_name)
@@ -59,24 +71,37 @@ def parse_plan(
             f"{source}: no title found on the page; using '{chosen_title}'"
         )
     repeats = {key for key in (_key(page_title), _key(chosen_title)) if key}
-    _split_documents(result, chosen_title, metadata, lines, repeats)
+    repeats |= head.repeats
+    _split_documents(result, page_title, chosen_title, metadata, lines, repeats)
     return result
 
 
 def _split_documents(
     result: ParseResult,
+    page_title: str | None,
     title: str,
     metadata: Metadata,
     lines: list[Line],
     repeats: set[str],
 ) -> None:
-    split = split_notice(title, lines)
+    split = split_notice(page_title, lines)
     if split is None:
+        _issuer_from_title(result, metadata, page_title)
         result.documents.append(_document(result, title, metadata, lines, repeats))
         return
     result.notice = split.notice
     result.warnings.extend(split.warnings)
     shared = merge(metadata, split.metadata)
+    if split.metadata.issuer and not metadata.issuer:
+        result.warnings.append(
+            f"issuer '{shared.issuer}' taken from the notice's signature"
+        )
+    if split.metadata.published and not metadata.published:
+        result.warnings.append(
+            f"publication date {shared.published.isoformat()} taken from the "
+            "notice's signature"
+        )
+    _issuer_from_title(result, shared, page_title)
     for plan in split.plans:
         document = _document(result, plan.title, shared, plan.lines, {_key(plan.title)})
         document.notice_title = split.notice.title
@@ -98,43 +123,14 @@ def _document(
     return document
 
 
-def _read_head(lines: list[Line]) -> tuple[str | None, Metadata, list[Line]]:
-    """Title and metadata from the lines before the text starts; the rest."""
-    end = next(
-        (i for i, line in enumerate(lines) if _starts_text(line.text)), len(lines)
-    )
-    metadata, head = extract_metadata(lines[:end])
-    candidates = [line for line in head if _is_title(line.text)]
-    # A site name or breadcrumb may come first; the title names a kind of document.
-    title_line = next(
-        (line for line in candidates if any(w in line.text for w in _DOCUMENT_KINDS)),
-        candidates[0] if candidates else None,
-    )
-    if title_line is not None:
-        head = [line for line in head if line is not title_line]
-    title = title_line.text.strip() if title_line else None
-    return title, metadata, head + lines[end:]
-
-
-def _starts_text(text: str) -> bool:
-    if is_metadata_line(text):
-        return False
-    folded = fold(text).replace(" ", "")
-    return (
-        folded in ("目录", "目次")
-        or is_sentence(text)
-        or match_heading(text) is not None
-        or match_box(text) is not None
-    )
-
-
-def _is_title(text: str) -> bool:
-    text = text.strip()
-    return (
-        4 <= len(text) <= _MAX_TITLE
-        and not is_sentence(text)
-        and not (len(text) <= 20 and parse_date(text))
-    )
+def _issuer_from_title(
+    result: ParseResult, metadata: Metadata, title: str | None
+) -> None:
+    """No labelled or signed issuer: the one the title names (``X关于…``)."""
+    issuer = issuer_in_title(title)
+    if metadata.issuer is None and issuer:
+        metadata.issuer = issuer
+        result.warnings.append(f"issuer '{issuer}' taken from the title")
 
 
 def _key(text: str | None) -> str:

@@ -8,13 +8,37 @@ extend ``BETTING_BRANDS`` there when a new brand shows up.
 
 from __future__ import annotations
 
+import re
+
 from content_models.disclosure.spam_words import (
     ADVERT_LINE,
     BRAND_INJECTION,
     LATIN_BRAND_INJECTION,
+    spam_words_in,
 )
 
 from .model import Injection
+
+# A hacked page's planted title: listed words strung together with _ , | and no
+# sentence: ``91福利影院_91精品在线看_久久夜视频_…``.
+_KEYWORD_SEPARATORS = re.compile(r"[_,，|丨]")
+_MIN_KEYWORDS = 4
+# A copying site's own advert, by what only adverts carry: a phone number
+# "同号" on WeChat, or the site's own address announced as 网址.
+_CONTACT_ADVERT = re.compile(
+    r"微信同号|加微信|(?:网址|官网)\s*[:：]\s*(?:https?://)?www\."
+)
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
+
+
+def _is_planted_line(text: str) -> bool:
+    """A whole line that is a keyword title or a contact advert, not prose."""
+    if _SENTENCE_END.search(text):
+        return False
+    if _CONTACT_ADVERT.search(text) and len(text) <= 80 and "联系人" not in text:
+        return True
+    pieces = [p for p in _KEYWORD_SEPARATORS.split(text) if p.strip()]
+    return len(pieces) >= _MIN_KEYWORDS and bool(spam_words_in(text))
 
 
 def _ascii_word_continues(text: str, start: int) -> bool:
@@ -36,7 +60,7 @@ def find_injections(text: str) -> list[tuple[int, int]]:
             ):
                 continue
             spans.append((start, end))
-    if not spans and ADVERT_LINE.match(text.strip()):
+    if not spans and (ADVERT_LINE.match(text.strip()) or _is_planted_line(text)):
         spans.append((0, len(text)))
     return sorted(spans)
 

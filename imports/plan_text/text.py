@@ -28,6 +28,13 @@ _SPACES = re.compile(r"[ \t\u2000-\u200b\u202f\u205f]+")
 # A space next to punctuation is a copy-paste artefact, never meaningful in Chinese.
 _SPACE_BEFORE_PUNCT = re.compile(r" +(?=[,，。.;；:：、)）\]】!！?？”])")
 _SPACE_AFTER_OPEN = re.compile(r"(?<=[(（\[【“]) +")
+# Pages run through a simplified-to-traditional converter that glosses characters
+# with pinyin: 發(fā)布, 區(qū)民政局. A gloss always carries a tone mark, which no
+# plan's own text puts in brackets after a Chinese character.
+_PINYIN_GLOSS = re.compile(
+    r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
+    r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}\)"
+)
 _LEADING_BULLETS = re.compile(r"^(?:[•·▪●◆■□◇○]\s*|[-–*]\s+)+")
 
 CN_NUMERALS = "零〇一二三四五六七八九十百两"
@@ -50,6 +57,7 @@ def fold_alnum(text: str) -> str:
 def normalise_line(text: str) -> str:
     """Collapse stray spaces and list bullets while keeping the words as written."""
     text = fold_alnum(text)
+    text = _PINYIN_GLOSS.sub("", text)
     text = _SPACES.sub(" ", text).strip()
     text = _LEADING_BULLETS.sub("", text)
     text = _SPACE_BEFORE_PUNCT.sub("", text)

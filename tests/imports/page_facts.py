@@ -41,6 +41,8 @@ _MIN_SENTENCE = 15
 _NUMBERING = re.compile(
     r"^(?:第.{1,3}[章节条]|[一二三四五六七八九十]+[、.]|[(（].{1,3}[)）]|\d+[.、])"
 )
+# Pinyin a converter glossed characters with (發(fā)): not words of the page.
+_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 _SPAM_PIECES = re.compile(r"[_,，|\s]+")
 
 
@@ -246,7 +248,7 @@ def lost_sentences(page: Page) -> list[str]:
     return [
         line
         for line in _sentences(page)
-        if _letters(_NUMBERING.sub("", line)) not in kept
+        if _letters(_GLOSS.sub("", _NUMBERING.sub("", line))) not in kept
     ]
 
 

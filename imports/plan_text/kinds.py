@@ -1,0 +1,99 @@
+"""What kind of document a title names, and which pages are not plans or notices.
+
+The importer takes plans and what travels with them: programmes, work points,
+opinions, rules and the notices that issue them. Government sites publish much
+else in the same columns: reports, lists of recipients, statistics tables, news of
+meetings. Such a page is refused with the reason, read from what the page says it
+is (its title's last word), else from its shape (a table, a list announced "如下",
+a news lead, a report's first heading).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Line
+from .outline import match_heading
+from .text import fold
+
+# Words a plan's or notice's title ends with.
+DOCUMENT_KINDS = (
+    "规划",
+    "计划",
+    "方案",
+    "要点",
+    "纲要",
+    "意见",
+    "办法",
+    "规则",
+    "规定",
+    "细则",
+    "预案",
+    "通知",
+    "决定",
+    "公告",
+    "通告",
+    "制度",
+    "指南",
+    "安排",
+)
+# Words a title ends with when the page is something else, and what that is.
+OTHER_KINDS = {
+    "报告": "报告 (a report)",
+    "总结": "总结 (a report on work done)",
+    "情况": "情况 (a report on progress)",
+    "名单": "名单 (a list of names)",
+    "名册": "名单 (a list of names)",
+    "明细": "名单 (a list of payments)",
+    "公示": "名单 (a public list)",
+    "统计表": "表格 (a statistics table)",
+    "一览表": "表格 (a table)",
+}
+_TRAILING = re.compile(r"(?:[(（][^()（）]*[)）]|[》」』\s])+$")
+_TABLE_ROW = re.compile(r"\|.*\|")
+_LIST_ANNOUNCED = re.compile(r"(?:名单|名册|花名册|明细)[^。；]{0,20}(?:如下|附后)")
+# The lead of a news report: a day and what happened (25号上午,我区召开…).
+_NEWS_LEAD = re.compile(
+    r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号])(?:上午|下午|晚上?)?[,，]"
+    r"|^(?:本报讯|新华社|记者)"
+)
+_NEWS_TITLE = re.compile(r"召开|举行|举办|会议|座谈会|推进会|调研|慰问|走访|视察")
+
+
+def title_kind(title: str | None) -> str | None:
+    """The kind word a title ends with (a document kind or another), if any."""
+    if not title:
+        return None
+    core = _TRAILING.sub("", fold(title)).strip()
+    for word in (*DOCUMENT_KINDS, *OTHER_KINDS):
+        if core.endswith(word):
+            return word
+    return None
+
+
+def names_a_document(title: str | None) -> bool:
+    return title_kind(title) in DOCUMENT_KINDS
+
+
+def refusal(title: str | None, lines: list[Line]) -> str | None:
+    """Why the page is not a plan or notice, or None when it may be one."""
+    kind = title_kind(title)
+    if kind in OTHER_KINDS:
+        return f"the title “{title}” names a {OTHER_KINDS[kind]}"
+    if kind in DOCUMENT_KINDS:
+        return None
+    texts = [line.text for line in lines]
+    if texts and sum(1 for t in texts if _TABLE_ROW.search(t)) * 2 >= len(texts):
+        return "the page is a 表格 (a table), not the text of a plan"
+    announced = next((t for t in texts if _LIST_ANNOUNCED.search(t)), None)
+    if announced:
+        return f"the page announces a 名单 (a list of names): “{announced[:40]}”"
+    if (title and _NEWS_TITLE.search(title)) or (texts and _NEWS_LEAD.match(texts[0])):
+        return "the page is a 新闻 (a news report), not a plan or notice"
+    first = next((match_heading(t) for t in texts if match_heading(t)), None)
+    if first is not None and first.title.endswith("情况"):
+        return (
+            f"the page reads as a 报告 (a report): its first heading is "
+            f"“{first.label}{first.title}”"
+        )
+    return None
