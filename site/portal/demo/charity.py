@@ -143,14 +143,15 @@ def load(demo):
         intro="Registered charities, the lists of fundraising and tax-deduction "
         "qualifications, fundraising filings, annual reports and projects.",
     )
-    charities = {row[0]: _charity(demo, *row) for row in CHARITIES}
-    for row in FILINGS:
-        _filing(demo, charities[row[0]], *row[1:])
-    for name, years in REPORTS.items():
-        for year, figures in years.items():
-            _report(demo, charities[name], year, figures)
-    for row in PROJECTS:
-        _project(demo, charities[row[0]], *row[1:])
+    with demo.review.batch():
+        charities = {row[0]: _charity(demo, *row) for row in CHARITIES}
+        for row in FILINGS:
+            _filing(demo, charities[row[0]], *row[1:])
+        for name, years in REPORTS.items():
+            for year, figures in years.items():
+                _report(demo, charities[name], year, figures)
+        for row in PROJECTS:
+            _project(demo, charities[row[0]], *row[1:])
     return section
 
 

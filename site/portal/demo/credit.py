@@ -306,18 +306,19 @@ def load(demo):
         intro="Social organisations registered in the district that are, or were, in the "
         "list of abnormal activities or the list of serious violations.",
     )
-    organisations = {key: _organisation(demo, *row) for key, *row in ORGANISATIONS}
-    for key, list_type, (reason, basis), listed_on, number, removal in ENTRIES:
-        _entry(
-            demo,
-            organisations[key],
-            list_type,
-            reason,
-            basis,
-            listed_on,
-            number,
-            removal,
-        )
+    with demo.review.batch():
+        organisations = {key: _organisation(demo, *row) for key, *row in ORGANISATIONS}
+        for key, list_type, (reason, basis), listed_on, number, removal in ENTRIES:
+            _entry(
+                demo,
+                organisations[key],
+                list_type,
+                reason,
+                basis,
+                listed_on,
+                number,
+                removal,
+            )
 
 
 def _metadata(demo, day, number=""):

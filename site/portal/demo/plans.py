@@ -10,6 +10,8 @@ import json
 import uuid
 from decimal import Decimal
 
+from django.utils import timezone
+
 from content_models.disclosure.models import ArticleIndexPage, ArticlePage
 from content_models.plans.models import (
     Indicator,
@@ -17,13 +19,14 @@ from content_models.plans.models import (
     PlanIndexPage,
     PlanPage,
 )
+from content_models.villages.due import last_quarter
 
 from .helpers import add_section
 
 PLAN_TITLE = "清源区“十四五”民政事业发展规划"
 MAIN_TABLE = "专栏1 清源区“十四五”民政事业主要发展指标"
 CARE_TABLE = "专栏4 养老服务和儿童福利发展指标"
-LAST_REPORTED = (2025, 3)  # progress is reported up to 2025年第3季度
+PLAN_END = (2025, 4)  # the plan runs 2021–2025
 
 # (outline level or block kind, label, title or text); see _block().
 BODY = [
@@ -247,9 +250,10 @@ def load(demo):
         intro="Development plans of the bureau and the progress of their main indicators.",
     )
     plan = demo.review.page(section, _plan(demo, _issuing_notice(demo)))
-    for indicator in plan.indicators.all():
-        if indicator.name in PROGRESS:
-            _add_progress(demo, indicator, PROGRESS[indicator.name])
+    with demo.review.batch():
+        for indicator in plan.indicators.all():
+            if indicator.name in PROGRESS:
+                _add_progress(demo, indicator, PROGRESS[indicator.name])
     return plan
 
 
@@ -345,12 +349,20 @@ def _block(position, entry):
     return {"type": kind, "value": value, "id": block_id}
 
 
+def last_reported(today=None):
+    """The quarter progress is reported up to: the last one that has ended, within
+    the plan's years."""
+    ended = last_quarter(today or timezone.localdate())
+    return min((ended.year, ended.quarter), PLAN_END)
+
+
 def _add_progress(demo, indicator, reached):
-    """Quarterly values from 2021年第1季度 to LAST_REPORTED, rising from the baseline
-    toward ``reached`` quickly at first, then more slowly."""
+    """Quarterly values from 2021年第1季度 to the last quarter ended on the day the
+    demo is loaded (at most the plan's last), rising from the baseline toward
+    ``reached`` quickly at first, then more slowly."""
     start = Decimal(indicator.baseline_value)
     quarters = [(y, q) for y in range(2021, 2026) for q in range(1, 5)]
-    quarters = quarters[: quarters.index(LAST_REPORTED) + 1]
+    quarters = quarters[: quarters.index(last_reported()) + 1]
     whole = indicator.unit in ("个", "张")
     for n, (year, quarter) in enumerate(quarters, start=1):
         share = Decimal(1 - (1 - n / len(quarters)) ** 1.6)

@@ -1,5 +1,9 @@
 """Demo content for the villages family: the 村务居务公开 section, a column for each of the
-13 villages and communities, and two years of disclosures for six of them.
+13 villages and communities, and each one's disclosures for the eight quarters that
+have ended by the day the demo is loaded, so the demo never goes stale: 红旗村 publishes
+its finances monthly for the last year, two villages still owe last quarter's
+disclosure and one published it late (the due and overdue lists have something to
+show).
 
 Every person named is masked (张**) as a real 公示 must be (../shared/docs/DOMAIN.md B); amounts come
 from a seeded generator so the demo is the same on every load.
@@ -18,6 +22,7 @@ from wagtail.models import Locale
 from content_models.disclosure.periods import Period
 from content_models.villages.categories import Category, Direction
 from content_models.villages.disclosures import standard_title
+from content_models.villages.due import DUE_DAY, due_on, last_quarter
 from content_models.villages.models import (
     FinanceRow,
     VillageAffairsIndexPage,
@@ -44,17 +49,11 @@ ENGLISH_NAMES = {
     "150299200201": "Baoyintu Gacha",
     "150299200202": "Wulan Gacha",
 }
-# Villages with two years of disclosures; 红旗村 publishes its 2025 accounts monthly.
-ACTIVE = [
-    "150299001001",
-    "150299001002",
-    "150299100201",
-    "150299100203",
-    "150299101201",
-    "150299200201",
-]
-MONTHLY_FINANCE = ("150299100201", 2025)
-QUARTERS = [Period(year, quarter=q) for year in (2024, 2025) for q in (1, 2, 3, 4)]
+MONTHLY_FINANCE = "150299100201"  # 红旗村: monthly finances for the last year
+OWING = ("150299101203", "150299200202")  # 石门村, 乌兰嘎查: last quarter not yet out
+LATE = "150299101201"  # 南沟村 published last quarter's after the 20th
+# Columns whose latest disclosure is corrected later with a photo of the notice board.
+CORRECTED = ("150299001001", "150299100203", "150299200201")
 # Besides 事务 and 财务 every quarter: 党务 in Q1/Q3, 政务 in Q2/Q4.
 EXTRA_CATEGORY = {
     1: Category.PARTY,
@@ -64,6 +63,7 @@ EXTRA_CATEGORY = {
 }
 
 SURNAMES = "张王李赵刘陈杨黄周吴"
+ONE_DAY = datetime.timedelta(days=1)
 
 
 def load(demo):
@@ -88,12 +88,16 @@ def load(demo):
     # The section now exists in both languages: give it its workflow and its
     # approvers their permissions.
     setup_publishing()
-    for code in ACTIVE:
-        region = next(r for r in demo.villages if r.code == code)
-        agency = demo.town_agencies[region.parent.code]
-        pages = _disclosures(demo, columns[code], region, agency)
-        if pages:
-            _attach_statement(demo, pages[-1])
+    today = timezone.localdate()
+    latest = {}
+    with demo.review.batch():
+        for region in demo.villages:
+            agency = demo.town_agencies[region.parent.code]
+            pages = _disclosures(demo, columns[region.code], region, agency, today)
+            latest[region.code] = pages[-1]
+    for code in CORRECTED:
+        page = latest[code]
+        _attach_statement(demo, type(page).objects.get(pk=page.pk))
     hongqi_latest = columns["150299100201"].get_children().live().last().specific
     clerk = demo.review.clerk(columns["150299100201"].region)
     translate_page(
@@ -145,38 +149,53 @@ def _column(section, region, section_en):
     return column
 
 
-def _disclosures(demo, column, region, agency):
-    today = timezone.localdate()
-    monthly_year = MONTHLY_FINANCE[1] if region.code == MONTHLY_FINANCE[0] else None
+def recent_quarters(today, count=8):
+    """The ``count`` quarters that have ended by ``today``, oldest first."""
+    quarters = [last_quarter(today)]
+    while len(quarters) < count:
+        quarters.insert(0, Period.containing(quarters[0].first_day - ONE_DAY))
+    return quarters
+
+
+def _disclosures(demo, column, region, agency, today):
+    quarters = recent_quarters(today)
+    if region.code in OWING and today > due_on(quarters[-1]):
+        quarters = quarters[:-1]
+    monthly = quarters[-4:] if region.code == MONTHLY_FINANCE else []
     pages = []
-    for period in QUARTERS:
+    for period in quarters:
         categories = [Category.AFFAIRS, EXTRA_CATEGORY[period.quarter]]
-        if period.year != monthly_year:
+        if period not in monthly:
             categories.append(Category.FINANCE)
         for category in categories:
-            if period.first_day <= today:
+            pages.append(_disclosure(demo, column, region, agency, period, category))
+        for month in _months(period) if period in monthly else ():
+            pages.append(
+                _disclosure(demo, column, region, agency, month, Category.FINANCE)
+            )
+    if region.code == MONTHLY_FINANCE:  # this quarter's months that have ended
+        for month in _months(Period.containing(today)):
+            if month.last_day < today:
                 pages.append(
-                    _disclosure(demo, column, region, agency, period, category)
+                    _disclosure(demo, column, region, agency, month, Category.FINANCE)
                 )
-        if period.year == monthly_year:
-            for month in range(3 * period.quarter - 2, 3 * period.quarter + 1):
-                month_period = Period(period.year, month=month)
-                if month_period.first_day <= today:
-                    pages.append(
-                        _disclosure(
-                            demo, column, region, agency, month_period, Category.FINANCE
-                        )
-                    )
     return pages
+
+
+def _months(quarter):
+    first = 3 * quarter.quarter - 2
+    return [Period(quarter.year, month=month) for month in range(first, first + 3)]
 
 
 def _disclosure(demo, column, region, agency, period, category):
     # Seeded so every load is identical; demo figures, not secrets.
     rng = random.Random(f"{region.code}-{period.slug}-{category}")  # noqa: S311
     # Published in the first weeks after the period (攀枝花 style: 首个月20日前).
+    days = rng.randint(5, 18)
+    if region.code == LATE and period == last_quarter(timezone.localdate()):
+        days = DUE_DAY + 6
     published = min(
-        period.last_day + datetime.timedelta(days=rng.randint(5, 18)),
-        timezone.localdate(),
+        period.last_day + datetime.timedelta(days=days), timezone.localdate()
     )
     page = VillageDisclosurePage(
         title=standard_title(region, period, category),
