@@ -20,11 +20,15 @@ PAGES = corpus()
 
 
 def _fact_cases():
+    cases = []
     for page in PAGES:
         for fact in facts_of(page):
             reason = page.expected_failure(fact)
             marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-            yield pytest.param(page, fact, id=f"{page.name}:{fact}", marks=marks)
+            cases.append(
+                pytest.param(page, fact, id=f"{page.name}:{fact}", marks=marks)
+            )
+    return cases
 
 
 @pytest.mark.parametrize(("page", "fact"), _fact_cases())
