@@ -53,8 +53,9 @@ def plain_title(text: str) -> str:
 
 def issuer_in_title(title: str | None) -> str | None:
     """``X关于印发…的通知`` names its issuer X before 关于."""
-    match = _ISSUER_BEFORE.match(plain_title(title or ""))
-    return match["issuer"] if match else None
+    text = plain_title(title or "")
+    match = _ISSUER_BEFORE.match(fold(text))
+    return text[: match.end("issuer")] if match else None
 
 
 def starts_text(text: str) -> bool:
@@ -83,7 +84,7 @@ def _is_title(text: str, limit: int = _MAX_TITLE) -> bool:
 
 def _score(text: str) -> int:
     score = 3 if title_kind(text) else 0
-    if "关于" in text:
+    if "关于" in fold(text):
         score += 1 + bool(issuer_in_title(text))
     return score + (len(text) >= 8)
 
@@ -105,7 +106,7 @@ def _candidates(head: list[Line]) -> list[tuple[str, list[Line]]]:
             and len(parts[-1].text.strip()) <= _MAX_TITLE_PART
         ):
             following = plain_title(head[index + len(parts)].text)
-            if title_kind(following) and "关于" in following:
+            if title_kind(following) and "关于" in fold(following):
                 break  # a whole title of its own, under a site or agency name
             parts.append(head[index + len(parts)])
             joined = "".join(plain_title(p.text) for p in parts)

@@ -52,9 +52,11 @@ OTHER_KINDS = {
 _TRAILING = re.compile(r"(?:[(（][^()（）]*[)）]|[》」』\s])+$")
 _TABLE_ROW = re.compile(r"\|.*\|")
 _LIST_ANNOUNCED = re.compile(r"(?:名单|名册|花名册|明细)[^。；]{0,20}(?:如下|附后)")
-# The lead of a news report: a day and what happened (25号上午,我区召开…).
+# The lead of a news report: a day, then what happened (25号上午,我区召开…;
+# 5月8日市民政局召开…).
 _NEWS_LEAD = re.compile(
-    r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号])(?:上午|下午|晚上?)?[,，]"
+    r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号])"
+    r"[^。；]{0,40}?(?:召开|举行|举办|来到|走访|调研|深入|看望|慰问)"
     r"|^(?:本报讯|新华社|记者)"
 )
 _NEWS_TITLE = re.compile(r"召开|举行|举办|会议|座谈会|推进会|调研|慰问|走访|视察")
@@ -85,10 +87,11 @@ def refusal(title: str | None, lines: list[Line]) -> str | None:
     texts = [line.text for line in lines]
     if texts and sum(1 for t in texts if _TABLE_ROW.search(t)) * 2 >= len(texts):
         return "the page is a 表格 (a table), not the text of a plan"
-    announced = next((t for t in texts if _LIST_ANNOUNCED.search(t)), None)
+    announced = next((t for t in texts if _LIST_ANNOUNCED.search(fold(t))), None)
     if announced:
         return f"the page announces a 名单 (a list of names): “{announced[:40]}”"
-    if (title and _NEWS_TITLE.search(title)) or (texts and _NEWS_LEAD.match(texts[0])):
+    lead = fold(texts[0]) if texts else ""
+    if (title and _NEWS_TITLE.search(fold(title))) or _NEWS_LEAD.match(lead):
         return "the page is a 新闻 (a news report), not a plan or notice"
     first = next((match_heading(t) for t in texts if match_heading(t)), None)
     if first is not None and first.title.endswith("情况"):

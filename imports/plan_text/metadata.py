@@ -13,8 +13,8 @@ from datetime import date
 from .model import Line, Metadata
 from .text import fold
 
-# Labels as sites print them, simplified and (for pages run through a converter)
-# traditional. The order within a field is its rank: a 发布日期 wins over a 成文日期,
+# Labels as sites print them (matched on folded text, so traditional forms too).
+# The order within a field is its rank: a 发布日期 wins over a 成文日期,
 # since the page says when it was published.
 _FIELDS = {
     "issuer": (
@@ -24,14 +24,10 @@ _FIELDS = {
         "发布单位",
         "发文单位",
         "所属机构",
-        "發布機構",
-        "發文機關",
     ),
     "published": (
         "发布日期",
         "发布时间",
-        "發布日期",
-        "發布時間",
         "发表时间",
         "日期",
         "生成日期",
@@ -39,9 +35,9 @@ _FIELDS = {
         "成文日期",
         "印发日期",
     ),
-    "doc_number": ("发布文号", "发文字号", "文号", "發文字號", "文號"),
-    "source": ("信息来源", "来源", "信息來源", "來源"),
-    "index_number": ("信息索引号", "索引号", "索引號"),
+    "doc_number": ("发布文号", "发文字号", "文号"),
+    "source": ("信息来源", "来源"),
+    "index_number": ("信息索引号", "索引号"),
     "classification": ("组配分类", "主题分类", "体裁分类", "服务对象分类", "主题词"),
     # Printed among the metadata but not kept: they only end the value before them
     # (``县政府办 有效性: 有效``, ``发布时间:… 阅读次数:编辑:…``). 时间 alone is

@@ -24,7 +24,7 @@ _QUOTED = re.compile(r"《([^《》]+)》")
 # 附件1, 附件:1. and the bare 2. of a list of attachments.
 _ATTACHMENT = re.compile(r"^(?:附件\s*\d*\s*[:：.、]?\s*)?(?:\d{1,2}\s*[.、]\s*)?")
 # Marks a title may lose in copying: quotes, the 《》 around it.
-_UNMARKED = str.maketrans("", "", "“”\"‘’'《》「」")
+_UNMARKED = str.maketrans("", "", "“”\"‘’'《》〈〉「」")
 # A clause of the notice that issues what it quotes (现将《…》印发给你们, 我们制定了
 # 《…》…现予印发, 《…》已经…同意); clauses citing a basis or a repeal do not.
 _CLAUSE = re.compile(r"[,，。;；]")
@@ -95,7 +95,8 @@ def _body_names(lines: list[Line]) -> list[str]:
         if match_heading(line.text):
             break
         for clause in _CLAUSE.split(line.text):
-            if _ISSUING.search(clause) and not _NOT_ISSUING.search(clause):
+            folded = fold(clause)
+            if _ISSUING.search(folded) and not _NOT_ISSUING.search(folded):
                 names += _QUOTED.findall(clause)
     return list(dict.fromkeys(names))
 

@@ -8,6 +8,9 @@ Chinese punctuation as the author wrote it and only folds letters and digits.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+import opencc
 
 from content_models.disclosure.text import FULL_TO_HALF
 
@@ -44,9 +47,25 @@ _CN_DIGIT.update({"五": 5, "六": 6, "七": 7, "八": 8, "九": 9})
 SENTENCE_END = "。！？；!?;"
 
 
+# Copies of government pages are often run through a simplified→traditional
+# converter (發布日期, 關于印發…的通知). Matching reads them simplified, with the
+# conversion search uses (OpenCC t2s, search/text.py), one character at a time so
+# that offsets stay valid.
+_TO_SIMPLIFIED = opencc.OpenCC("t2s")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=16384)
+def _simplified(char: str) -> str:
+    converted = _TO_SIMPLIFIED.convert(char)
+    return converted if len(converted) == 1 else char
+
+
 def fold(text: str) -> str:
-    """Fold full-width ASCII and odd spaces to half-width, for matching only."""
-    return text.translate(_FULL_TO_HALF)
+    """Fold full-width ASCII, odd spaces and traditional characters, for matching
+    only; the result has the same length as ``text``."""
+    halved = text.translate(_FULL_TO_HALF)
+    return _HAN.sub(lambda match: _simplified(match.group()), halved)
 
 
 def fold_alnum(text: str) -> str:
