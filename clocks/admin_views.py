@@ -184,7 +184,10 @@ def step_view(request, pk, action):
     """One step, POSTed from the application's page (or by anyone trying)."""
     if action not in ACTIONS:
         raise Http404
-    if action != "extension-decision" and not handling.can_handle(request.user):
+    allowed = (
+        handling.is_principal if action == "extension-decision" else handling.can_handle
+    )
+    if not allowed(request.user):
         raise PermissionDenied
     form_class, run = ACTIONS[action]
     form = form_class(request.POST, request.FILES)

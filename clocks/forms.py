@@ -28,7 +28,8 @@ def seconds_since(token):
         started = signing.loads(token, salt=STARTED_SALT, max_age=MAX_FILL_SECONDS)
     except (signing.BadSignature, TypeError):
         return None
-    return time.time() - float(started)
+    elapsed = time.time() - float(started)
+    return elapsed if elapsed <= MAX_FILL_SECONDS else None
 
 
 class ApplicationForm(forms.ModelForm):

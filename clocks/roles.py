@@ -2,6 +2,7 @@
 and the 主要负责人 group (publishing/roles.py), who see the register and decide
 extensions. Made after every migrate; only adds, never takes a permission away."""
 
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 
 from publishing.roles import PRINCIPALS
@@ -9,7 +10,12 @@ from publishing.roles import PRINCIPALS
 HANDLERS = "依申请公开经办人"
 
 
-def ensure_groups(**_kwargs):
+def ensure_groups(app_config=None, **kwargs):
+    if app_config is not None:
+        # post_migrate reaches us before auth has made this app's permissions.
+        create_permissions(
+            app_config, verbosity=0, using=kwargs.get("using", "default")
+        )
     try:
         view, change = (
             Permission.objects.get(
