@@ -9,6 +9,8 @@ almost any byte string, including UTF-8 text, into plausible-looking nonsense; o
 file that is not UTF-8 is read as GB18030.
 """
 
+import codecs
+import io
 import re
 
 from django.utils.translation import gettext as _
@@ -64,3 +66,51 @@ def decode_csv(data, name):
             % {"name": name}
         )
     return text
+
+
+def csv_lines(handle, name, chunk_size=1 << 20):
+    """Lines of the CSV file open in binary ``handle``, decoded by ``decode_csv``'s
+    rule without holding the file in memory: a first pass decides the encoding (the
+    whole file must be UTF-8 to be read as UTF-8), the second yields the lines (with
+    their line ends, for ``csv.reader``).
+
+    Raises ``UndecodableCsv`` as ``decode_csv`` does; control characters are found
+    line by line, so that error may come after earlier lines were yielded."""
+    encoding = _stream_encoding(handle, name, chunk_size)
+    handle.seek(0)
+    stream = io.TextIOWrapper(handle, encoding=encoding, newline="")
+    try:
+        for line in stream:
+            if _CONTROL.search(line):
+                raise UndecodableCsv(
+                    _("文件“%(name)s”含有不可识别的字符，不是有效的CSV文本文件")
+                    % {"name": name}
+                )
+            yield line
+    finally:
+        if not handle.closed:
+            stream.detach()  # the caller owns ``handle``
+
+
+def _stream_encoding(handle, name, chunk_size):
+    """The codec for the whole file: UTF-8 (BOM or not) when every byte is UTF-8, else
+    GB18030 when every byte is that; the same order and messages as ``decode_csv``."""
+    last_error = None
+    for encoding in ("utf-8-sig", "gb18030"):
+        handle.seek(0)
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            while chunk := handle.read(chunk_size):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+            return encoding
+        except UnicodeDecodeError as error:
+            if last_error is None and error.reason == "unexpected end of data":
+                raise UndecodableCsv(
+                    _("文件“%(name)s”在末尾被截断（最后一个汉字不完整），请重新导出")
+                    % {"name": name}
+                ) from error
+            last_error = error
+    raise UndecodableCsv(
+        _("文件“%(name)s”既不是UTF-8也不是GB18030编码，无法读取") % {"name": name}
+    ) from None

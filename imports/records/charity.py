@@ -91,8 +91,8 @@ COLUMNS = [
 TEXT_FIELDS = ("title", "purpose")
 
 
-def plan(spec, table, context):
-    return [plan_row(spec, table, row) for row in table.rows]
+def plan(spec, table, rows, context):
+    return [plan_row(spec, table, row) for row in rows]
 
 
 def _charity(reader):

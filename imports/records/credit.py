@@ -161,8 +161,8 @@ def _organisation(reader, code, context):
     return org
 
 
-def plan(spec, table, context):
-    return [plan_row(spec, table, row, context) for row in table.rows]
+def plan(spec, table, rows, context):
+    return [plan_row(spec, table, row, context) for row in rows]
 
 
 def plan_row(spec, table, row, context):

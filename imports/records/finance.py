@@ -86,10 +86,17 @@ def _parse_row(spec, table, row):
             reader.add("region", problem)
         except ValidationError as error:
             reader.add("region", " ".join(error.messages))
+    before = len(reader.problems)
     year = reader.parse("year", parse_number, _("年度"))
     quarter = reader.parse("quarter", parse_number, _("季度"))
     month = reader.parse("month", parse_number, _("月份"))
-    period, errors = period_or_errors(year, quarter, month)
+    period, errors = None, {}
+    if (
+        len(reader.problems) == before
+        and not {"year", "quarter", "month"} & row.refused
+    ):
+        # else a part is missing for a reason already given
+        period, errors = period_or_errors(year, quarter, month)
     for name, messages in errors.items():
         for message in messages:
             reader.add(name, message)
@@ -109,9 +116,9 @@ def _parse_row(spec, table, row):
     return reader, column, period, category, finance_row
 
 
-def plan(spec, table, context):
-    planned, groups, seen = [], {}, {}
-    for row in table.rows:
+def plan(spec, table, rows, context):
+    planned, groups = [], {}
+    for row in rows:
         reader, column, period, category, finance_row = _parse_row(spec, table, row)
         item = Planned(row, problems=reader.problems)
         planned.append(item)
@@ -119,11 +126,11 @@ def plan(spec, table, context):
             continue
         page_key = (column.region.code, period.slug, category)
         item.key = (*page_key, finance_row.item, finance_row.direction)
-        if item.key in seen:
+        first = context.first_row(item.key, row.number)
+        if first != row.number:
             # Caught here, not only by the run: a repeated row must not be merged.
-            item.problems.append(duplicate_problem(seen[item.key]))
+            item.problems.append(duplicate_problem(first))
             continue
-        seen[item.key] = row.number
         group = groups.setdefault(page_key, (column, period, category, reader, []))
         group[4].append((item, RowReader(spec, table, row), finance_row))
     for group in groups.values():
@@ -144,6 +151,8 @@ def _plan_page(spec, table, context, column, period, category, first, members):
     )
     page = latest_draft(existing)
     outcome = "updated"
+    if existing is not None and ("page", existing.pk) in context.created:
+        outcome = "created"  # by an earlier batch of this file
     if page is None:
         outcome = "created"
         page = VillageDisclosurePage(
@@ -196,6 +205,7 @@ def _plan_page(spec, table, context, column, period, category, first, members):
         if page.pk is None:
             page.live = False
             column.add_child(instance=page)
+            context.created.add(("page", page.pk))
         elif not page.live:
             page.save()
         # A live page keeps its public version; the import waits in a draft revision.

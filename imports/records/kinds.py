@@ -54,11 +54,11 @@ class Spec:
     kind: str
     label: str
     columns: list
-    planner: object  # (spec, table, context) -> [Planned]
+    planner: object  # (spec, table, rows, context) -> [Planned], one per row
     filename: str
 
-    def plan(self, table, context):
-        return self.planner(self, table, context)
+    def plan(self, table, rows, context):
+        return self.planner(self, table, rows, context)
 
     def column(self, key):
         return next(c for c in self.columns if c.key == key)
@@ -75,6 +75,18 @@ class Context:
         self.user = user
         self.new_records = {}
         self._default_agency = None
+        # hash(natural key) -> first row: enough to name a duplicate's first row,
+        # small enough for 100,000 rows (a collision needs ~2**32 rows).
+        self._seen = {}
+        self.created = set()  # (model label, pk) of records this run created
+
+    def first_row(self, key, row):
+        """The row where ``key`` first appeared (``row`` if this is the first)."""
+        return self._seen.setdefault(hash(key), row)
+
+    def batch_written(self):
+        """Records made by earlier batches are in the database now."""
+        self.new_records.clear()
 
     def agency(self, name):
         if name:
@@ -105,6 +117,8 @@ class RowReader:
     def parse(self, key, parser, *args, required=None):
         text = self.text(key)
         column = self.spec.column(key)
+        if key in self.row.refused:
+            return None  # the reader said why already
         if not text:
             if required if required is not None else column.required:
                 self.problems.append(

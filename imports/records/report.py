@@ -3,6 +3,8 @@ with its row number and column, in words an official can act on."""
 
 from dataclasses import asdict, dataclass, field
 
+from django.utils.translation import gettext as _
+
 
 @dataclass
 class Problem:
@@ -22,8 +24,13 @@ class Report:
     errors: list = field(default_factory=list)
     dry_run: bool = False
     written: bool = False
+    max_listed: int | None = None  # problems listed; the rest are only counted
+    unlisted: int = 0
 
     def add(self, row, column, message):
+        if self.max_listed is not None and len(self.errors) >= self.max_listed:
+            self.unlisted += 1
+            return
         self.errors.append(Problem(row, str(column or ""), str(message)))
 
     @property
@@ -32,7 +39,8 @@ class Report:
 
     def as_dict(self):
         """The ``--json`` shape: {"kind","file","rows","created","updated",
-        "skipped","errors":[{"row","column","message"}]}."""
+        "skipped","errors":[{"row","column","message"}]}, with "unlisted_errors"
+        (a count) when more problems were found than listed."""
         return {
             "kind": self.kind,
             "file": self.file,
@@ -41,7 +49,7 @@ class Report:
             "updated": self.updated,
             "skipped": self.skipped,
             "errors": [asdict(problem) for problem in self.errors],
-        }
+        } | ({"unlisted_errors": self.unlisted} if self.unlisted else {})
 
     def lines(self):
         """One line per problem: 文件 第N行 [列] 问题."""
@@ -49,3 +57,8 @@ class Report:
             where = f"第{problem.row}行" if problem.row else "文件"
             column = f"【{problem.column}】" if problem.column else ""
             yield f"{self.file} {where}{column}：{problem.message}"
+        if self.unlisted:
+            yield _("%(file)s：另有%(count)d个问题未列出") % {
+                "file": self.file,
+                "count": self.unlisted,
+            }

@@ -1,22 +1,33 @@
-"""``import_records``: read a file, validate every row, then write all or nothing.
+"""``import_records``: read a file, validate every row, then keep all or nothing.
 
-Every row is validated (the models' ``full_clean``) before anything is written. Any
-invalid row means nothing is written unless ``skip_invalid``; the writes happen in one
-transaction, so a failure half-way leaves the database as it was, and a dry run rolls
-the same transaction back so its counts are the real ones.
+The file is read as a stream and handled a batch of rows at a time, inside one
+transaction: each batch is validated (the models' ``full_clean``) and its valid rows
+written, so later rows see the records earlier rows made. At the end the transaction
+is rolled back when any row was invalid (unless ``skip_invalid``), for a dry run, and
+on any failure: nothing half-written, whatever the file holds, and a dry run's counts
+are the real ones. Memory stays flat in the file's size: only the current batch, the
+natural keys seen (as hashes, for duplicates) and the listed problems are held.
 """
 
 import logging
+from itertools import islice
 from pathlib import Path
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .kinds import Context, duplicate_problem, get_spec
+from .limits import limits
 from .readers import FileProblem, read_table
 from .report import Report
 
 logger = logging.getLogger(__name__)
+
+BATCH = 1000  # rows validated and written together
+
+
+class _Undo(Exception):
+    """Leaves the transaction so that it rolls back."""
 
 
 def import_records(
@@ -25,53 +36,73 @@ def import_records(
     """Import ``path`` as ``kind``; returns a ``Report``. Raises ``UnknownKind``.
 
     ``filename`` is the name to report (the admin stores uploads under a temp name).
+    Never raises for the file's content: every problem is in the report.
     """
     spec = get_spec(kind)
     name = filename or Path(path).name
     report = Report(kind=kind, file=name, dry_run=dry_run)
-    try:
-        table = read_table(path, spec.columns, name=name)
-    except FileProblem as problem:
-        report.add(None, problem.column, problem.message)
-        return report
-    report.rows = len(table.rows)
-    planned = spec.plan(table, Context(user))
-    _mark_duplicates(planned)
-    for item in planned:
-        for column, message in item.problems:
-            report.add(item.row.number, column, message)
-    valid = [item for item in planned if item.valid]
-    report.skipped = len(planned) - len(valid)
-    if report.errors and not skip_invalid:
-        report.skipped = len(planned)
-        return report
+    report.max_listed = limits().reported_problems
+    context = Context(user)
+    where = {"row": None}
     try:
         with transaction.atomic():
-            for item in valid:
-                outcome = item.save(user)
-                setattr(report, outcome, getattr(report, outcome) + 1)
-            if dry_run:
-                transaction.set_rollback(True)
+            _import(spec, path, name, report, context, user, where)
+            if dry_run or (report.errors and not skip_invalid):
+                raise _Undo
+    except _Undo:
+        pass
+    except FileProblem as problem:
+        report.add(problem.row, problem.column, problem.message)
+        return _nothing_written(report)
     except Exception as error:  # noqa: BLE001 - rolled back; the report says why
         logger.exception("import_records %s %s failed", kind, name)
-        report.created = report.updated = 0
-        report.skipped = len(planned)
         report.add(
-            None,
+            where["row"],
             "",
-            _("写入时出错，已全部撤销，未导入任何记录：%(error)s") % {"error": error},
+            _("写入时出错，已全部撤销，未导入任何记录：%(error)s")
+            % {"error": error or type(error).__name__},
         )
-        return report
+        return _nothing_written(report)
+    if report.errors and not skip_invalid:
+        return _nothing_written(report)
     report.written = not dry_run
     return report
 
 
-def _mark_duplicates(planned):
-    seen = {}
+def _import(spec, path, name, report, context, user, where):
+    table = read_table(path, spec.columns, name=name)
+    rows = iter(table.rows)
+    while batch := list(islice(rows, BATCH)):
+        where["row"] = batch[0].number
+        planned = spec.plan(table, batch, context)
+        _mark_duplicates(planned, context)
+        valid = []
+        for item in planned:
+            report.rows += 1
+            for column, message in item.problems:
+                report.add(item.row.number, column, message)
+            if item.valid:
+                valid.append(item)
+            else:
+                report.skipped += 1
+        for item in valid:
+            where["row"] = item.row.number
+            outcome = item.save(user)
+            setattr(report, outcome, getattr(report, outcome) + 1)
+        context.batch_written()
+
+
+def _nothing_written(report):
+    report.created = report.updated = 0
+    report.skipped = report.rows
+    report.written = False
+    return report
+
+
+def _mark_duplicates(planned, context):
     for item in planned:
         if item.key is None or not item.valid:
             continue
-        if item.key in seen:
-            item.problems.append(duplicate_problem(seen[item.key]))
-        else:
-            seen[item.key] = item.row.number
+        first = context.first_row(item.key, item.row.number)
+        if first != item.row.number:
+            item.problems.append(duplicate_problem(first))

@@ -11,8 +11,12 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from content_models.disclosure.text import fold_width_in_place
+
 CENT = Decimal("0.01")
 TEN_THOUSAND = Decimal(10000)
+# Whole-yuan digits the amount fields hold (DecimalField max_digits=14, 2 decimals).
+MAX_AMOUNT_DIGITS = 12
 EXCEL_EPOCH = datetime.date(1899, 12, 30)  # Excel's day 0 (after its 1900 leap bug)
 
 _DATE_FORMS = (
@@ -71,9 +75,22 @@ def parse_amount(text, unit=None):
         raise CellProblem(_("金额“%(value)s”不是数字") % {"value": text}) from None
     if not amount.is_finite():
         raise CellProblem(_("金额“%(value)s”不是数字") % {"value": text})
+    # Checked before any arithmetic: 1e400 万元 has more digits than Decimal's context
+    # keeps, and quantize() would raise InvalidOperation (1E+999999 × 10000: Overflow)
+    # instead of saying so.
+    if amount and amount.adjusted() >= MAX_AMOUNT_DIGITS:
+        raise CellProblem(
+            _("金额“%(value)s”过大（换算为元后不能超过%(digits)d位整数）")
+            % {"value": text, "digits": MAX_AMOUNT_DIGITS}
+        )
     if unit == "万元":
         amount *= TEN_THOUSAND
-    if amount != amount.quantize(CENT):
+    if amount and amount.adjusted() >= MAX_AMOUNT_DIGITS:
+        raise CellProblem(
+            _("金额“%(value)s”过大（换算为元后不能超过%(digits)d位整数）")
+            % {"value": text, "digits": MAX_AMOUNT_DIGITS}
+        )
+    if amount.as_tuple().exponent < -2 and amount != amount.quantize(CENT):
         raise CellProblem(_("金额“%(value)s”换算为元后超过两位小数") % {"value": text})
     return amount.quantize(CENT)
 
@@ -110,8 +127,9 @@ def parse_choice(text, choices):
 
 def parse_number(text, label):
     """A small whole number from “3”, “第3季度” or “7月”."""
-    digits = re.sub(r"^第|季度$|月$|年$", "", text.strip())
-    if not digits.isdigit():
+    digits = re.sub(r"^第|季度$|月$|年$", "", fold_width_in_place(text.strip()))
+    # isdigit() accepts “²”, which int() refuses; long runs would pass int()'s limit.
+    if not (digits.isascii() and digits.isdecimal()) or len(digits) > 6:
         raise CellProblem(
             _("%(label)s“%(value)s”不是整数") % {"label": label, "value": text}
         )

@@ -39,7 +39,7 @@ def test_importer_and_guard_refuse_a_file_with_the_same_words(tmp_path):
     path = tmp_path / "名录.csv"
     path.write_bytes(CUT_OFF)
     with pytest.raises(FileProblem) as imported:
-        raw_rows(path)
+        list(raw_rows(path))
     with pytest.raises(UnreadableFile) as guarded:
         list(_csv_cells(CUT_OFF, "附件《名录.csv》", "名录.csv"))
     assert imported.value.message == str(guarded.value)
