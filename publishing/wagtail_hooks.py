@@ -14,12 +14,20 @@ from wagtail.snippets.action_menu import ActionMenuItem as SnippetActionMenuItem
 
 from content_models.disclosure.metadata import DisclosureMetadata
 
-from . import emergency_hooks  # noqa: F401 (紧急发布, blocked-publication log)
+from . import (
+    bulk_review_actions,
+    emergency_hooks,  # noqa: F401 (紧急发布, blocked-publication log)
+)
 from .audit import AuditReportView, can_view_audit
 from .guards import wagtail_hooks_guards  # noqa: F401 (allow-list, 一键打码, checks)
 from .roles import workflows_held_by_one_person
 from .withdraw_views import WithdrawView, withdraw_url
 from .withdrawals import WITHDRAW_ACTION, can_withdraw, withdrawable
+
+# -- 批量审核通过 ----------------------------------------------------------------------
+
+hooks.register("register_bulk_action", bulk_review_actions.ApprovePageStep)
+hooks.register("register_bulk_action", bulk_review_actions.ApproveRecordStep)
 
 # -- withdrawals (撤回) -------------------------------------------------------------
 

@@ -2,6 +2,8 @@
 holds for each item of the batch, a refused item is named and left where it was, and
 the audit trail is the one Wagtail writes for one item."""
 
+from django.urls import reverse
+
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
 from hypothesis import HealthCheck, given, settings
@@ -257,3 +259,84 @@ def test_no_order_of_batch_approvals_publishes_without_four_eyes(
         assert staff["editor"].pk not in approvers_ids
         assert len(approvers_ids) >= 2
         assert approvals.count() == 3
+
+
+# -- 批量审核通过 in the admin ---------------------------------------------------------
+
+
+def approve_step(client, model_path, items):
+    url = reverse("wagtail_bulk_action", args=(*model_path, "approve-step"))
+    query = "&".join(f"id={item.pk}" for item in items)
+    return client.post(f"{url}?{query}&next=/admin/", {}, follow=True)
+
+
+PAGES = ("wagtailcore", "page")
+
+
+def test_the_admin_action_approves_the_step_of_every_selected_page(
+    client, notices, agency, staff
+):
+    pages = drafts(notices, agency, staff["editor"], 3)
+    submit_all(pages, staff["editor"])
+    client.force_login(staff["section"])
+    url = reverse("wagtail_bulk_action", args=(*PAGES, "approve-step"))
+    confirm = client.get(f"{url}?id={pages[0].pk}&id={pages[1].pk}&id={pages[2].pk}")
+    assert "科室审核" in confirm.content.decode()
+    response = approve_step(client, PAGES, pages)
+    assert "3 项已审核通过当前步骤" in response.content.decode()
+    assert [s.task.name for s in waiting(pages)] == ["保密审查"] * 3
+    client.force_login(staff["secrecy"])
+    approve_step(client, PAGES, pages)
+    client.force_login(staff["principal"])
+    response = approve_step(client, PAGES, pages)
+    assert "其中 3 项已发布" in response.content.decode()
+    assert live(pages) == [True] * 3
+
+
+def test_the_admin_action_refuses_the_submitter_and_outsiders(
+    client, notices, agency, staff, person
+):
+    boss = person("boss", roles.BUREAU_EDITORS, roles.SECTION_REVIEWERS)
+    pages = drafts(notices, agency, boss, 2)
+    submit_all(pages, boss)
+    for user in (boss, staff["principal"]):  # own work; not 科室审核's group
+        client.force_login(user)
+        url = reverse("wagtail_bulk_action", args=(*PAGES, "approve-step"))
+        confirm = client.get(f"{url}?id={pages[0].pk}&id={pages[1].pk}")
+        assert "不会处理" in confirm.content.decode()
+        approve_step(client, PAGES, pages)  # a direct POST all the same
+        assert [s.task.name for s in waiting(pages)] == ["科室审核"] * 2
+        assert not TaskState.objects.filter(
+            finished_by=user, status=TaskState.STATUS_APPROVED
+        ).exists()
+
+
+def test_the_admin_action_names_an_item_a_guard_refuses(client, notices, agency, staff):
+    good, leaking = drafts(notices, agency, staff["editor"], 2)
+    ArticlePage.objects.filter(pk=leaking.pk).update(body="<p>电话13812345678</p>")
+    leaking.refresh_from_db()
+    leaking.save_revision(user=staff["editor"])
+    submit_all([good, leaking], staff["editor"])
+    for step in ("section", "secrecy"):
+        approve_all(waiting([good, leaking]), staff[step])
+    client.force_login(staff["principal"])
+    html = approve_step(client, PAGES, [good, leaking]).content.decode()
+    assert "其中 1 项已发布" in html
+    assert f"“{leaking.title}”未通过" in html and "138****5678" in html
+    assert live([good, leaking]) == [True, False]
+
+
+def test_the_admin_action_works_on_records(client, agency, staff):
+    records = [
+        organisation(agency, publish=False, name=f"清源区第{n}书法家协会")
+        for n in range(2)
+    ]
+    for record in records:
+        record.live = False
+        record.save()
+        record.save_revision(user=staff["editor"])
+    submit_all(records, staff["editor"])
+    for step in STEPS:
+        client.force_login(staff[step])
+        approve_step(client, ("credit", "socialorganisation"), records)
+    assert live(records) == [True, True]
