@@ -93,10 +93,12 @@ def refusal(title: str | None, lines: list[Line]) -> str | None:
     lead = fold(texts[0]) if texts else ""
     if (title and _NEWS_TITLE.search(fold(title))) or _NEWS_LEAD.match(lead):
         return "the page is a 新闻 (a news report), not a plan or notice"
-    first = next((match_heading(t) for t in texts if match_heading(t)), None)
-    if first is not None and first.title.endswith("情况"):
-        return (
-            f"the page reads as a 报告 (a report): its first heading is "
-            f"“{first.label}{first.title}”"
+    # A report's headings are accounts of 情况; a plan may open with one
+    # (一、基本情况), not with two of its first three.
+    headings = [h for h in (match_heading(t) for t in texts[:60]) if h][:3]
+    accounts = [h for h in headings if fold(h.title).rstrip("。.").endswith("情况")]
+    if len(accounts) >= 2:
+        return "the page reads as a 报告 (a report): its headings are " + "、".join(
+            f"“{h.label}{h.title}”" for h in accounts
         )
     return None

@@ -13,7 +13,7 @@ from .body import build_body
 from .cleaning import clean_lines
 from .head import issuer_in_title, read_head
 from .htmltext import html_to_text, looks_like_html
-from .kinds import refusal
+from .kinds import names_a_document, refusal
 from .metadata import merge
 from .model import (
     Line,
@@ -59,7 +59,8 @@ def parse_plan(
         )
     head = read_head(cleaned.lines, source)
     page_title, metadata, lines = head.title, head.metadata, head.rest
-    reason = refusal(page_title, lines)
+    # An operator's --title that names a kind of document says what the page is.
+    reason = refusal(title if names_a_document(title) else page_title, lines)
     if reason:
         raise NotAPlanError(f"{source}: not a plan or notice: {reason}")
     result.warnings.extend(head.warnings)

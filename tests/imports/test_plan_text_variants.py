@@ -149,6 +149,20 @@ def test_pages_that_are_not_plans_are_refused_with_the_reason(page, word):
     assert str(refusal.value).startswith("page.txt: ")
 
 
+def test_a_plan_opening_with_one_account_of_its_situation_is_not_a_report():
+    page = "一、基本情况\n全区有低保对象3000人。\n二、总体要求\n坚持兜底保障。"
+    (document,) = parse_plan(page, source_name="excerpt.txt").documents
+    assert [e.title for e in document.outline] == ["基本情况", "总体要求"]
+
+
+def test_the_operator_title_says_what_a_table_page_is():
+    page = "序号 | 指标 | 目标值 |\n1 | 低保标准增速 | 5% |\n2 | 养老床位 | 500张 |"
+    with pytest.raises(NotAPlanError, match="表格"):
+        parse_plan(page, source_name="table.txt")
+    result = parse_plan(page, source_name="table.txt", title="清源区养老服务规划")
+    assert result.documents[0].title == "清源区养老服务规划"
+
+
 def test_a_meeting_notice_is_not_news():
     page = "关于召开2024年民政工作会议的通知\n各镇:\n定于3月1日召开会议。\n一、会议时间\n3月1日。"
     (document,) = parse_plan(page).documents
