@@ -17,7 +17,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import emails, handling
 from .calendar import WorkingCalendar
-from .clock import DUE_SOON_DAYS, clock_of, due_soon, working_days_left
+from .clock import DUE_SOON_DAYS
+from .due import open_applications
 from .forms import (
     DecisionForm,
     ExtensionForm,
@@ -26,34 +27,6 @@ from .forms import (
     SupplementForm,
 )
 from .models import Application, ReplyAttachment, State
-
-
-def open_applications(today, calendar):
-    """Every open application with its clock, in three lists: overdue, due within
-    DUE_SOON_DAYS working days, and the rest (stopped clocks included). Two queries
-    whatever the number of applications."""
-    overdue, soon, rest = [], [], []
-    applications = (
-        Application.objects.exclude(state=State.ANSWERED)
-        .prefetch_related("steps")
-        .order_by("received_on", "pk")
-    )
-    for application in applications:
-        clock = clock_of(
-            application.received_on, list(application.steps.all()), calendar
-        )
-        row = {"application": application, "clock": clock}
-        if clock.running:
-            row["left"] = working_days_left(clock, today, calendar)
-        if clock.overdue_on(today):
-            overdue.append(row)
-        elif due_soon(clock, today, calendar):
-            soon.append(row)
-        else:
-            rest.append(row)
-    overdue.sort(key=lambda row: row["clock"].due)
-    soon.sort(key=lambda row: row["clock"].due)
-    return overdue, soon, rest
 
 
 class ApplicationListView(WagtailAdminTemplateMixin, TemplateView):

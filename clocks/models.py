@@ -234,3 +234,21 @@ class ReplyAttachment(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class ReminderRun(models.Model):
+    """A day's reminder mail was sent: cron may call the command more than once a
+    day without staff getting the same list twice."""
+
+    day = models.DateField(_("日期"), unique=True)
+    recipients = models.PositiveIntegerField(_("收件人数"), default=0)
+    overdue = models.PositiveIntegerField(_("逾期件数"), default=0)
+    due_soon = models.PositiveIntegerField(_("即将到期件数"), default=0)
+    sent_at = models.DateTimeField(_("发送时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("到期提醒记录")
+        verbose_name_plural = _("到期提醒记录")
+
+    def __str__(self):
+        return self.day.isoformat()

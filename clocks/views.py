@@ -19,7 +19,7 @@ from content_models.disclosure.ratelimit import limit_rate
 from . import emails, tracking
 from .forms import ApplicationForm, StatusForm
 from .handling import current_clock
-from .models import ReplyAttachment, StepKind
+from .models import Application, ReplyAttachment, StepKind
 
 SESSION_KEY = "clocks.submitted"
 ATTACHMENT_SALT = "clocks.attachment"
@@ -83,7 +83,7 @@ def submitted(request):
     receipt = request.session.pop(SESSION_KEY, None)
     if receipt is None:
         return redirect("clocks:status")
-    application = get_object_or_404(tracking.Application, number=receipt["number"])
+    application = get_object_or_404(Application, number=receipt["number"])
     context = {
         **receipt,
         "clock": current_clock(application),

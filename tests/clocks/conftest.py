@@ -12,6 +12,8 @@ from clocks.roles import HANDLERS
 from clocks.storage import private_storage
 from publishing.roles import PRINCIPALS
 
+from .smtp import smtp_server  # noqa: F401 (a fixture: a real SMTP server)
+
 TODAY = datetime.date(2026, 10, 20)
 
 
