@@ -14,7 +14,7 @@ from content_models.disclosure.identifiers import (
     normalise_credit_code,
 )
 
-from .credit import parse_region
+from .credit import example_region, parse_region
 from .kinds import (
     Column,
     Planned,
@@ -91,6 +91,24 @@ COLUMNS = [
 TEXT_FIELDS = ("title", "purpose")
 
 
+def site_examples():
+    """The first charity registered here, and a filing number of its own."""
+    examples = {
+        "region": example_region(next(c.example for c in COLUMNS if c.key == "region"))
+    }
+    found = (
+        CharityOrganisation.objects.order_by("pk")
+        .values_list("credit_code", "name")
+        .first()
+    )
+    if found:
+        code, name = found
+        examples.update(
+            credit_code=code, charity_name=name, filing_number=f"{code}25001"
+        )
+    return examples
+
+
 def plan(spec, table, rows, context):
     return [plan_row(spec, table, row) for row in rows]
 
@@ -156,4 +174,5 @@ CHARITY = Spec(
     columns=COLUMNS,
     planner=plan,
     filename="charity",
+    site_examples=site_examples,
 )

@@ -22,6 +22,7 @@ from .kinds import (
     Planned,
     RowReader,
     Spec,
+    first_agency_name,
     full_clean_into,
     latest_draft,
     save_draft,
@@ -113,6 +114,9 @@ COLUMNS = [
     Column("agency", "发布机构", (), False, "agency", ""),
 ]
 
+# What a row must say of an organisation not yet registered here.
+NEW_ORGANISATION = ("name", "org_type", "registering_authority")
+
 ENTRY_FIELDS = (
     "reason",
     "legal_basis",
@@ -122,6 +126,20 @@ ENTRY_FIELDS = (
     "removal_authority",
     "removal_decision_number",
 )
+
+
+def example_region(code):
+    """``code`` if this site has that region, else its first region's code."""
+    if Region.objects.filter(code=code).exists():
+        return code
+    return Region.objects.order_by("code").values_list("code", flat=True).first() or ""
+
+
+def site_examples():
+    return {
+        "agency": first_agency_name(),
+        "region": example_region(next(c.example for c in COLUMNS if c.key == "region")),
+    }
 
 
 def parse_region(text):
@@ -139,8 +157,11 @@ def _organisation(reader, code, context):
         return found
     if code in context.new_records:
         return context.new_records[code]
-    for key in ("name", "org_type", "registering_authority"):
+    before = len(reader.problems)
+    for key in NEW_ORGANISATION:
         reader.parse(key, str, required=True)  # only reports a missing cell
+    if len(reader.problems) > before:
+        return None
     org = SocialOrganisation(
         credit_code=code,
         name=reader.text("name"),
@@ -214,4 +235,6 @@ CREDIT_LIST = Spec(
     columns=COLUMNS,
     planner=plan,
     filename="credit-list",
+    site_examples=site_examples,
+    also_marked=NEW_ORGANISATION,
 )

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.models import Locale
 
+from content_models.disclosure.privacy import kept_numbers, personal_data_problems
+from content_models.disclosure.public import item_key
 from content_models.regions.codes import validate_region_code
 from content_models.regions.models import Region
 from content_models.villages.categories import Category, Direction
@@ -22,7 +24,15 @@ from content_models.villages.models import (
     VillageIndexPage,
 )
 
-from .kinds import Column, Planned, RowReader, Spec, duplicate_problem, latest_draft
+from .kinds import (
+    Column,
+    Planned,
+    RowReader,
+    Spec,
+    duplicate_problem,
+    first_agency_name,
+    latest_draft,
+)
 from .values import (
     CellProblem,
     parse_amount,
@@ -54,6 +64,20 @@ COLUMNS = [
 ]
 
 NOT_IN_TREE = ["path", "depth"]
+
+
+def site_examples():
+    """The first village with a 村（居）务公开 column here."""
+    examples = {"agency": first_agency_name()}
+    column = (
+        VillageIndexPage.objects.filter(locale=Locale.get_default())
+        .select_related("region")
+        .order_by("path")
+        .first()
+    )
+    if column is not None:
+        examples.update(region=column.region.code, village_name=column.region.name)
+    return examples
 
 
 def _column_page(code):
@@ -149,6 +173,9 @@ def _plan_page(spec, table, context, column, period, category, first, members):
         )
         .first()
     )
+    members = _without_personal_data(spec, table, existing, members)
+    if not members:
+        return
     page = latest_draft(existing)
     outcome = "updated"
     if existing is not None and ("page", existing.pk) in context.created:
@@ -215,6 +242,22 @@ def _plan_page(spec, table, context, column, period, category, first, members):
         item.save = _row_saver(save_page, outcomes[id(item)])
 
 
+def _without_personal_data(spec, table, existing, members):
+    """Members whose 收支项目 and 备注 show no personal number; the others get the
+    problem on their own row and column. (The page's own check would name the page's
+    first row and its 公开类别.)"""
+    kept = kept_numbers(item_key(existing)) if existing is not None else frozenset()
+    clean = []
+    for member in members:
+        item, _reader, row = member
+        for key, text in (("item", row.item), ("note", row.note)):
+            for problem in personal_data_problems(text, keep=kept):
+                item.problems.append((spec.header(table, key), problem))
+        if item.valid:
+            clean.append(member)
+    return clean
+
+
 def _row_saver(save_page, outcome):
     def save(user):
         save_page(user)
@@ -229,4 +272,5 @@ DISCLOSURE_FINANCE = Spec(
     columns=COLUMNS,
     planner=plan,
     filename="disclosure-finance",
+    site_examples=site_examples,
 )

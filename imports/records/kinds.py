@@ -56,6 +56,12 @@ class Spec:
     columns: list
     planner: object  # (spec, table, rows, context) -> [Planned], one per row
     filename: str
+    # () -> {column key: example} taken from this site's data, so that the template's
+    # example row names an agency, region or charity that exists here.
+    site_examples: object = None
+    # Columns required in some rows only, marked in the template because its example
+    # row is such a row (a credit listing of an organisation not yet registered here).
+    also_marked: tuple = ()
 
     def plan(self, table, rows, context):
         return self.planner(self, table, rows, context)
@@ -65,6 +71,26 @@ class Spec:
 
     def header(self, table, key):
         return table.headers.get(key) or self.column(key).header
+
+    def required(self, column):
+        """Whether the importer refuses a row that leaves ``column`` empty here:
+        发布机构 is, unless the site has exactly one agency to default to."""
+        if column.key == "agency":
+            return agency_required()
+        return column.required or column.key in self.also_marked
+
+    def examples(self):
+        """The template's example row: the spec's examples, with this site's data."""
+        found = self.site_examples() if self.site_examples else {}
+        return [found.get(c.key, c.example) for c in self.columns]
+
+
+def agency_required():
+    return Agency.objects.count() != 1
+
+
+def first_agency_name():
+    return Agency.objects.order_by("pk").values_list("name", flat=True).first() or ""
 
 
 class Context:
@@ -138,7 +164,11 @@ class RowReader:
     def add_validation_error(self, error, model=None):
         """Model errors on the columns that filled the fields."""
         by_field = {c.field: c.key for c in self.spec.columns if c.field}
-        for name, messages in error.update_error_dict({}).items():
+        if hasattr(error, "error_dict"):
+            by_name = error.message_dict
+        else:
+            by_name = {"__all__": error.messages}
+        for name, messages in by_name.items():
             key = by_field.get(name)
             if key:
                 header = self.spec.header(self.table, key)

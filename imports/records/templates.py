@@ -1,6 +1,10 @@
 """Blank template files per kind, generated from the spec so they never drift from
 what the importer reads: the header row (required columns marked *) and one example
-row. CSV carries a BOM so that Excel on Chinese Windows opens it as UTF-8."""
+row. CSV carries a BOM so that Excel on Chinese Windows opens it as UTF-8.
+
+The example row names this site's own agency, regions and charities where it needs
+them, so a template imports as downloaded
+(``tests/imports/test_import_records_templates.py``)."""
 
 import csv
 import io
@@ -13,8 +17,8 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def template_rows(kind):
     spec = get_spec(kind)
-    headers = [c.header + ("*" if c.required else "") for c in spec.columns]
-    return [headers, [c.example for c in spec.columns]]
+    headers = [c.header + ("*" if spec.required(c) else "") for c in spec.columns]
+    return [headers, spec.examples()]
 
 
 def template_csv(kind):
