@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from content_models.disclosure.admin_columns import yes_no
+
 from .models import AnnualReport, CharityOrganisation, CharityProject, FundraisingFiling
 
 
@@ -21,7 +23,7 @@ class CharityOrganisationViewSet(CharitySnippetViewSet):
         "credit_code",
         "org_type",
         "public_fundraising_since",
-        "live",
+        yes_no(CharityOrganisation, "live"),
     ]
     list_filter = ["org_type", "live"]
     list_export = [
@@ -38,7 +40,14 @@ class CharityOrganisationViewSet(CharitySnippetViewSet):
 class FundraisingFilingViewSet(CharitySnippetViewSet):
     model = FundraisingFiling
     icon = "form"
-    list_display = ["filing_number", "title", "charity", "starts_on", "status", "live"]
+    list_display = [
+        "filing_number",
+        "title",
+        "charity",
+        "starts_on",
+        "status",
+        yes_no(FundraisingFiling, "live"),
+    ]
     list_filter = ["status", "charity", "live"]
     search_fields = ["filing_number", "title"]
 
@@ -46,7 +55,13 @@ class FundraisingFilingViewSet(CharitySnippetViewSet):
 class AnnualReportViewSet(CharitySnippetViewSet):
     model = AnnualReport
     icon = "table"
-    list_display = ["charity", "year", "total_income", "audited", "live"]
+    list_display = [
+        "charity",
+        "year",
+        "total_income",
+        yes_no(AnnualReport, "audited"),
+        yes_no(AnnualReport, "live"),
+    ]
     list_filter = ["year", "charity", "audited"]
     search_fields = ["charity__name"]
 
@@ -54,7 +69,13 @@ class AnnualReportViewSet(CharitySnippetViewSet):
 class CharityProjectViewSet(CharitySnippetViewSet):
     model = CharityProject
     icon = "tasks"
-    list_display = ["project_number", "title", "charity", "status", "live"]
+    list_display = [
+        "project_number",
+        "title",
+        "charity",
+        "status",
+        yes_no(CharityProject, "live"),
+    ]
     list_filter = ["status", "charity", "live"]
     search_fields = ["project_number", "title"]
 

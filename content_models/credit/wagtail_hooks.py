@@ -9,6 +9,8 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from content_models.disclosure.admin_columns import yes_no
+
 from .forms import OVERRIDE_ACTION, OVERRIDE_LABEL
 from .models import CreditListEntry, SocialOrganisation
 
@@ -17,7 +19,13 @@ class SocialOrganisationViewSet(SnippetViewSet):
     model = SocialOrganisation
     icon = "group"
     menu_label = _("社会组织")
-    list_display = ["name", "credit_code", "org_type", "region", "credit_code_override"]
+    list_display = [
+        "name",
+        "credit_code",
+        "org_type",
+        "region",
+        yes_no(SocialOrganisation, "credit_code_override"),
+    ]
     list_filter = ["org_type", "credit_code_override", "region"]
     # Substring search in the database: Chinese names have no word breaks, so the
     # full-text backend would not find 书法 in 清源区书法家协会.

@@ -147,7 +147,7 @@ class ArticlePage(DisclosurePage):
 
     content_panels = Page.content_panels + [
         FieldPanel("body"),
-        InlinePanel("attachments"),
+        InlinePanel("attachments", heading=_("附件"), label=_("附件")),
     ]
     edit_handler = page_edit_handler(content_panels)
     search_fields = DisclosurePage.search_fields + [index.SearchField("body")]

@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -17,13 +18,13 @@ class AgencyViewSet(SnippetViewSet):
 class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
-    list_display = ["path", "code"]
+    list_display = [Column("path", label=_("分类")), "code"]
 
 
 class GenreViewSet(SnippetViewSet):
     model = Genre
     icon = "tag"
-    list_display = ["path", "code"]
+    list_display = [Column("path", label=_("分类")), "code"]
 
 
 class DisclosureSettingsGroup(SnippetViewSetGroup):

@@ -53,7 +53,10 @@ class Attribute(models.TextChoices):
 
 class Indicator(Orderable):
     plan = ParentalKey(
-        "plans.PlanPage", related_name="indicators", on_delete=models.CASCADE
+        "plans.PlanPage",
+        verbose_name=_("规划"),
+        related_name="indicators",
+        on_delete=models.CASCADE,
     )
     table_title = models.CharField(
         _("所属指标表"),

@@ -147,6 +147,9 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("zh-hans", "简体中文"),
     ("en", "English"),
 ]
+# The admin names content languages in the reader's language (英文 in a Chinese
+# admin); LANGUAGES keeps each language's own name for the public switcher.
+WAGTAIL_CONTENT_LANGUAGES = [("zh-hans", _("简体中文")), ("en", _("英文"))]
 WAGTAIL_I18N_ENABLED = True
 # Translations are reviewed before they go live, never published as a side effect.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
