@@ -19,6 +19,9 @@ from .outline import match_box, match_heading
 from .text import fold, is_sentence
 
 _MAX_TITLE = 80
+# A title that lists its issuers (广东省民政厅 广东省高级人民法院 … 关于…的实施意见)
+# runs long; it still has no sentence in it.
+_MAX_LONG_TITLE = 250
 _MAX_TITLE_PART = 40  # a line broken off a longer title
 _MAX_PARTS = 3
 _MAX_BARE_DATE = 30
@@ -45,7 +48,10 @@ def key(text: str | None) -> str:
 
 def plain_title(text: str) -> str:
     """A title line without the 文号 a copy puts first or the 《》 around it."""
-    text = _LEADING_DOC_NUMBER.sub("", text.strip())
+    text = text.strip()
+    number = _LEADING_DOC_NUMBER.match(fold(text))
+    if number:
+        text = text[number.end() :]
     if text.startswith("《") and text.endswith("》") and text.count("《") == 1:
         text = text[1:-1]
     return text.strip()
@@ -58,9 +64,19 @@ def issuer_in_title(title: str | None) -> str | None:
     return text[: match.end("issuer")] if match else None
 
 
+def _is_long_title(text: str) -> bool:
+    folded = fold(text)
+    return (
+        len(text) <= _MAX_LONG_TITLE
+        and "关于" in folded
+        and not any(ch in folded for ch in "。;；")
+        and bool(title_kind(text))
+    )
+
+
 def starts_text(text: str) -> bool:
     """Whether the document's own text begins at this line."""
-    if is_metadata_line(text):
+    if is_metadata_line(text) or _is_long_title(text):
         return False
     folded = key(text)
     return (
@@ -94,7 +110,7 @@ def _candidates(head: list[Line]) -> list[tuple[str, list[Line]]]:
     found = []
     for index, line in enumerate(head):
         text = plain_title(line.text)
-        if _is_title(text):
+        if _is_title(text) or _is_long_title(text):
             found.append((text, [line]))
         parts = [line]
         joined = text

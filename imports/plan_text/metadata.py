@@ -219,12 +219,14 @@ def extract_metadata(lines: list[Line]) -> tuple[Metadata, list[Line]]:
             _store(metadata, _key(label_only.group(1)), next_text.strip(), ranks)
             index += 2
             continue
-        doc_number = _DOC_NUMBER.match(folded.replace(" ", ""))
+        compact = text.replace(" ", "")
+        doc_number = _DOC_NUMBER.match(fold(compact))
         if is_metadata_line(text):
             for label, value in _pairs(text):
                 _store(metadata, label, value, ranks)
         elif doc_number and not metadata.doc_number:
-            metadata.doc_number = doc_number.group(1)
+            # Cut from the text as printed: folding reads 號 as 号 but keeps offsets.
+            metadata.doc_number = compact[doc_number.start(1) : doc_number.end(1)]
         else:
             kept.append(lines[index])
         index += 1

@@ -85,6 +85,8 @@ def _title_names(title: str | None) -> list[str]:
     if not match:
         return []
     name = title[match.start("name") : match.end("name")].strip()
+    if name.startswith("〈") and name.endswith("〉"):
+        name = name[1:-1]
     return [name] if name else []
 
 
@@ -119,7 +121,7 @@ def _merge_names(title_names: list[str], body_names: list[str]) -> list[str]:
         )
         if same is None:
             names.append(name)
-        elif len(_key(name)) > len(_key(names[same])):
+        elif len(_key(name)) >= len(_key(names[same])):
             names[same] = name
     return names
 
