@@ -22,13 +22,11 @@ $(VENV)/.test-deps: $(VENV)/.run-deps requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
 	touch $@
 
+# prepare_site: migrate, search index, demo (once), release, admin, in one process;
+# DEBUG off while it runs, or Django would log each of the demo's queries.
 run: $(VENV)/.run-deps
 	mkdir -p var
-	$(MANAGE) migrate --noinput
-	DEBUG=0 $(MANAGE) load_demo  # DEBUG would log each of its ~100k queries
-	$(MANAGE) rebuild_public_index
-	$(MANAGE) cut_release --quarterly
-	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) ensure_admin
+	DEBUG=0 WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) prepare_site
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.test-deps
