@@ -7,13 +7,17 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 from wagtail.models import ModelLogEntry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
-from .handling import can_view
+from .calendar import WorkingCalendar
+from .clock import DUE_SOON_DAYS
+from .due import open_applications
+from .handling import can_view, today
 from .models import Application, CalendarAdjustment, StepKind
 
 
@@ -91,3 +95,32 @@ def register_clock_menu_item():
         icon_name="date",
         order=350,
     )
+
+
+class DeadlinesPanel(Component):
+    """Dashboard: how many applications are overdue or due soon, for the people who
+    handle them. Shown only when there is something to do."""
+
+    name = "clocks_deadlines"
+    order = 80  # above Wagtail's own panels: it asks for action
+    template_name = "clocks/admin/deadlines_panel.html"
+
+    def __init__(self, overdue, soon):
+        self.overdue, self.soon = overdue, soon
+
+    def get_context_data(self, parent_context):
+        return {
+            "overdue": len(self.overdue),
+            "soon": len(self.soon),
+            "soon_days": DUE_SOON_DAYS,
+            "url": reverse("clocks_applications"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_deadlines_panel(request, panels):
+    if not can_view(request.user):
+        return
+    overdue, soon, _rest = open_applications(today(), WorkingCalendar.current())
+    if overdue or soon:
+        panels.append(DeadlinesPanel(overdue, soon))

@@ -244,3 +244,30 @@ def test_every_step_reads_in_wagtails_audit_report(
     html = admin_client.get("/admin/reports/site-history/").content.decode()
     assert "收到政府信息公开申请" in html and "征求第三方意见" in html
     assert application.number in html and "张三" not in html
+
+
+def test_the_dashboard_tells_handlers_what_is_late(
+    client, handler, outsider, make_application, today
+):
+    make_application(D(2026, 9, 1))
+    client.force_login(handler)
+    html = client.get("/admin/").content.decode()
+    assert "逾期未答复 1 件" in html and LIST in html
+
+
+def test_a_calendar_change_moves_open_deadlines_and_is_audited(
+    admin_client, make_application, today
+):
+    application = make_application(D(2026, 9, 28))[0]
+    assert handling.current_clock(application).due == D(2026, 10, 30)
+    response = admin_client.post(
+        "/admin/snippets/clocks/calendaradjustment/add/",
+        {"date": "2026-10-29", "is_working_day": "", "note": "防汛停工"},
+    )
+    assert response.status_code == 302
+    clock = handling.current_clock(application)
+    assert clock.due == D(2026, 11, 2)
+    assert "防汛停工（10月29日）" in str(clock.explanation)
+    assert ModelLogEntry.objects.filter(
+        action="wagtail.create", content_type__model="calendaradjustment"
+    ).exists()
