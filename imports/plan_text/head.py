@@ -40,6 +40,10 @@ class Head:
     # Texts printed in the head that repeat the title (a headline, the 《》 form).
     repeats: set[str] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
+    # Lines above the title (site name, breadcrumbs, weather and other widgets)
+    # and a bare posting date: furniture, left out of the document.
+    dropped: int = 0
+    date_line: Line | None = None
 
 
 def key(text: str | None) -> str:
@@ -159,8 +163,10 @@ def read_head(lines: list[Line], source: str) -> Head:
             )
         title_key = key(title)
         used_ids = {id(line) for line in used}
+        first_used = next(i for i, line in enumerate(head) if id(line) in used_ids)
+        result.dropped += first_used
         kept = []
-        for line in head:
+        for line in head[first_used:]:
             own = key(plain_title(line.text))
             if id(line) in used_ids:
                 continue
@@ -174,6 +180,8 @@ def read_head(lines: list[Line], source: str) -> Head:
         result.rest = head + lines[end:]
     if metadata.published is None:
         _bare_date(result, head, source)
+        result.rest = [line for line in head if line is not result.date_line]
+        result.rest += lines[end:]
     return result
 
 
@@ -184,6 +192,8 @@ def _bare_date(result: Head, head: list[Line], source: str) -> None:
         day = parse_date(text)
         if day and len(text) <= _MAX_BARE_DATE and not is_sentence(text):
             result.metadata.published = day
+            result.date_line = line
+            result.dropped += 1
             result.warnings.append(
                 f"{source}: line {line.number}: the date {day.isoformat()} printed "
                 "without a label was taken as the publication date"

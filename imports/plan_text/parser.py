@@ -64,6 +64,7 @@ def parse_plan(
     if reason:
         raise NotAPlanError(f"{source}: not a plan or notice: {reason}")
     result.warnings.extend(head.warnings)
+    result.removed_noise_lines += head.dropped
     lines, toc_lines = drop_toc(lines, page_title)
     result.removed_noise_lines += toc_lines
     chosen_title = title or page_title or _title_from_source(source_name)

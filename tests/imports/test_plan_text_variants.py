@@ -163,6 +163,19 @@ def test_the_operator_title_says_what_a_table_page_is():
     assert result.documents[0].title == "清源区养老服务规划"
 
 
+def test_lines_above_the_title_are_furniture_and_kept_out_of_the_notice():
+    page = (
+        "×\n兴宁\n36°\n多云\n繁體 丨 手机版 丨 RSS订阅\n"
+        "兴宁市人民政府关于印发兴宁市征收土地管理办法的通知\n"
+        "XFGS—2023—008\n各镇人民政府:\n现将《兴宁市征收土地管理办法》印发给你们。\n"
+        "兴宁市人民政府\n2023年12月29日\n兴宁市征收土地管理办法\n第一章 总则\n正文。"
+    )
+    result = parse_plan(page)
+    assert result.notice.paragraphs[0] == "XFGS—2023—008"
+    assert not any("36°" in p or p == "兴宁" for p in result.notice.paragraphs)
+    assert result.removed_noise_lines >= 5
+
+
 def test_a_meeting_notice_is_not_news():
     page = "关于召开2024年民政工作会议的通知\n各镇:\n定于3月1日召开会议。\n一、会议时间\n3月1日。"
     (document,) = parse_plan(page).documents
