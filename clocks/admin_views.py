@@ -27,6 +27,8 @@ from .forms import (
     SupplementForm,
 )
 from .models import Application, ReplyAttachment, State
+from .proactive import PROACTIVE_DAYS, duties
+from .roles import DUTIES_PERMISSION
 
 
 class ApplicationListView(WagtailAdminTemplateMixin, TemplateView):
@@ -200,3 +202,23 @@ def staff_attachment(request, pk, attachment_pk):
         ReplyAttachment, pk=attachment_pk, reply__application_id=pk
     )
     return FileResponse(found.file.open("rb"), as_attachment=True, filename=found.name)
+
+
+class ProactiveDutiesView(WagtailAdminTemplateMixin, TemplateView):
+    """主动公开时限: what is overdue, due soon, waiting, and what went online late."""
+
+    page_title = gettext_lazy("主动公开时限")
+    header_icon = "time"
+    template_name = "clocks/admin/proactive.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not (request.user.is_active and request.user.has_perm(DUTIES_PERMISSION)):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["lists"] = duties(handling.today(), WorkingCalendar.current())
+        context["soon_days"] = DUE_SOON_DAYS
+        context["days"] = PROACTIVE_DAYS
+        return context

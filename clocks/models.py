@@ -28,6 +28,9 @@ class CalendarAdjustment(models.Model):
 
     class Meta:
         ordering = ["date"]
+        # The active-disclosure lists (proactive.py) hang here: the clocks' own
+        # permission, not any content model's.
+        permissions = [("view_proactive_duties", _("可以查看主动公开时限"))]
         verbose_name = _("节假日调整")
         verbose_name_plural = _("节假日调整")
 

@@ -19,6 +19,7 @@ from .clock import DUE_SOON_DAYS
 from .due import open_applications
 from .handling import can_view, today
 from .models import Application, CalendarAdjustment, StepKind
+from .roles import DUTIES_PERMISSION
 
 
 class CalendarAdjustmentViewSet(SnippetViewSet):
@@ -65,6 +66,11 @@ def register_clock_urls():
             name="clocks_applications",
         ),
         path(
+            "clocks/proactive/",
+            admin_views.ProactiveDutiesView.as_view(),
+            name="clocks_proactive",
+        ),
+        path(
             "clocks/applications/<int:pk>/",
             admin_views.ApplicationView.as_view(),
             name="clocks_application",
@@ -87,6 +93,11 @@ class ApplicationsMenuItem(MenuItem):
         return can_view(request.user)
 
 
+class DutiesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(DUTIES_PERMISSION)
+
+
 @hooks.register("register_admin_menu_item")
 def register_clock_menu_item():
     return ApplicationsMenuItem(
@@ -94,6 +105,16 @@ def register_clock_menu_item():
         reverse("clocks_applications"),
         icon_name="date",
         order=350,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_duties_menu_item():
+    return DutiesMenuItem(
+        _("主动公开时限"),
+        reverse("clocks_proactive"),
+        icon_name="time",
+        order=351,
     )
 
 
