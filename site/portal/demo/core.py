@@ -1,5 +1,6 @@
 """The ground floor of the demo: languages, the region tree, agencies, taxonomies, the
-home page in both languages and a few plain documents."""
+home page in both languages and a few plain documents (通知公告), each with its English
+translation made in wagtail-localize (english.py)."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -16,8 +17,9 @@ from content_models.disclosure.models import (
 )
 from content_models.regions.models import Region
 
-from .helpers import credit_code, publish_page, publish_reviewed, translate_page
-from .review import Review, load_staff
+from . import english
+from .helpers import credit_code, localize_page, publish_page, publish_reviewed
+from .review import Review, default_review, load_staff
 from .site_settings import load_site_settings
 
 DISTRICT_CODE = "150299000000"
@@ -123,8 +125,14 @@ def load():
     _load_taxonomies(demo)
     _load_home(demo)
     load_site_settings(demo)
+    # The staff are loaded afresh once both home pages exist: their workflow and
+    # permissions cover the English home too (a user object keeps the permissions
+    # it first read).
     demo.review = load_staff()
-    _load_articles(demo)
+    translations = [demo.home_en, *_load_articles(demo)]
+    # The English pages go through review together, as a batch (bulk_review).
+    demo.review.publish_all([(page, demo.review.editor) for page in translations])
+    demo.home_en.refresh_from_db()
     return demo
 
 
@@ -179,15 +187,21 @@ def _load_home(demo):
     site.save()
     if old_root is not None and old_root.pk != demo.home.pk and old_root.slug == "home":
         old_root.delete()  # Wagtail's "Welcome" placeholder
-    demo.home_en = translate_page(
+    demo.home_en = localize_page(
         demo.home,
-        "Qingyuan District Civil Affairs Bureau: Government Information",
-        intro="Plans, village and community affairs, social organisation credit lists "
-        "and charity information. A demonstration site: all content is fictional.",
+        {
+            "title": "Qingyuan District Civil Affairs Bureau: Government Information",
+            "intro": "Plans, village and community affairs, social organisation credit "
+            "lists and charity information. A demonstration site: all content is "
+            "fictional.",
+        },
+        default_review().editor,
     )
 
 
 def _load_articles(demo):
+    """The 通知公告 index (published, in both languages) and its notices; returns the
+    English drafts of the index and the notices, for review."""
     index = ArticleIndexPage(
         title="通知公告",
         slug="notices",
@@ -195,9 +209,16 @@ def _load_articles(demo):
         intro="本局发布的通知、公告和政策文件。",
     )
     publish_page(demo.home, index)
-    translate_page(
-        index, "Notices", intro="Notices and policy documents of the bureau."
-    )
+    translations = [
+        localize_page(
+            index,
+            {
+                "title": "Notices",
+                "intro": "Notices and policy documents of the bureau.",
+            },
+            demo.review.editor,
+        )
+    ]
     articles = [
         (
             "2025-dibao-standard",
@@ -236,7 +257,7 @@ def _load_articles(demo):
     # The standard the 2025 notice replaced: 已废止 from the day the new one applies.
     day = datetime.date(2024, 6, 18)
     title = "清源区民政局关于调整2024年城乡最低生活保障标准的通知"
-    demo.review.page(
+    published["2024-dibao-standard"] = demo.review.page(
         index,
         ArticlePage(
             title=title,
@@ -255,4 +276,15 @@ def _load_articles(demo):
             validity_changed_on=datetime.date(2025, 7, 1),
             replaced_by=published["2025-dibao-standard"],
         ),
+    )
+    for slug, page in published.items():
+        translations.append(translate_notice(demo, page, english.NOTICES[slug]))
+    return translations
+
+
+def translate_notice(demo, notice, texts, **options):
+    """The English draft of a notice, translated in wagtail-localize; its 文号 stays
+    as issued."""
+    return localize_page(
+        notice, texts, demo.review.editor, keep=english.KEPT_IN_NOTICES, **options
     )

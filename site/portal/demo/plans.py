@@ -12,6 +12,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from wagtail.models import TranslatableMixin
+
 from content_models.disclosure.models import ArticleIndexPage, ArticlePage
 from content_models.plans.models import (
     Indicator,
@@ -21,7 +23,9 @@ from content_models.plans.models import (
 )
 from content_models.villages.due import last_quarter
 
-from .helpers import add_section
+from . import english
+from .core import translate_notice
+from .helpers import add_section, localize_page
 
 PLAN_TITLE = "清源区“十四五”民政事业发展规划"
 MAIN_TABLE = "专栏1 清源区“十四五”民政事业主要发展指标"
@@ -249,12 +253,54 @@ def load(demo):
         "Plans",
         intro="Development plans of the bureau and the progress of their main indicators.",
     )
-    plan = demo.review.page(section, _plan(demo, _issuing_notice(demo)))
+    notice = _issuing_notice(demo)
+    plan = demo.review.page(section, _plan(demo, notice))
     with demo.review.batch():
         for indicator in plan.indicators.all():
             if indicator.name in PROGRESS:
                 _add_progress(demo, indicator, PROGRESS[indicator.name])
+    notice_en = translate_notice(demo, notice, english.ISSUING_NOTICE)
+    plan_en = translate_plan(demo, plan, notice_en)
+    demo.review.publish_all(
+        [(notice_en, demo.review.editor), (plan_en, demo.review.editor)]
+    )
     return plan
+
+
+def translate_plan(demo, plan, notice_en):
+    """The plan's English draft, translated in wagtail-localize: every heading,
+    paragraph, 专栏 and table note; issued with the English notice."""
+    body, kept = english_body()
+    return localize_page(
+        plan,
+        {**english.PLAN, "body": body},
+        demo.review.editor,
+        keep={"document_number", *kept},
+        links={"issued_with": notice_en},
+        glossary=english.INDICATOR_WORDS,
+    )
+
+
+def english_body():
+    """The plan's body in English, block for block, and the segment paths that keep
+    their Chinese.
+
+    A table block names its indicator table by the table's title, and the page
+    refuses a body naming a table its indicators do not have (``PlanPage.clean``).
+    While indicators are not translatable in wagtail-localize (they are copied from
+    the Chinese plan as they are), the English body keeps the Chinese table titles."""
+    indicators_translated = issubclass(Indicator, TranslatableMixin)
+    blocks, kept = [], []
+    for position, (entry, entry_en) in enumerate(zip(BODY, english.BODY, strict=True)):
+        if entry[0] == "table":
+            title = entry[1]
+            if indicators_translated:
+                title = english.INDICATOR_WORDS[title]
+            else:
+                kept.append(f"body.{_block_id(position)}.table_title")
+            entry_en = ("table", title, entry_en[1])
+        blocks.append(_block(position, entry_en))
+    return json.dumps(blocks, ensure_ascii=False), kept
 
 
 def _issuing_notice(demo):
@@ -264,6 +310,7 @@ def _issuing_notice(demo):
         notices,
         ArticlePage(
             title=f"清源区民政局关于印发《{PLAN_TITLE}》的通知",
+            slug="2021-14th-five-year-plan",
             body=f"<p>各镇人民政府、街道办事处，区直有关部门：</p><p>现将《{PLAN_TITLE}》印发给你们，请结合实际认真贯彻落实。</p>",
             agency=demo.agency,
             document_number="清民发〔2021〕28号",
@@ -322,8 +369,7 @@ def _plan(demo, notice):
 
 
 def _block(position, entry):
-    # Fixed block ids keep the demo's heading anchors the same on every load.
-    block_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"qingyuan-plan-{position}"))
+    block_id = _block_id(position)
     kind = entry[0]
     if isinstance(kind, int):
         value, kind = (
@@ -347,6 +393,12 @@ def _block(position, entry):
         ]
         value = {"label": entry[1], "title": entry[2], "items": items}
     return {"type": kind, "value": value, "id": block_id}
+
+
+def _block_id(position):
+    # Fixed block ids keep the demo's heading anchors the same on every load, and
+    # line the English body up with the Chinese one.
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"qingyuan-plan-{position}"))
 
 
 def last_reported(today=None):
