@@ -39,6 +39,7 @@ from content_models.regions.models import Region
 
 from .datasets import DATASETS
 from .formats import plain_value
+from .licences import add_licence_link
 
 PAGE_SIZE = 100
 MAX_PAGE_SIZE = 1000
@@ -64,6 +65,8 @@ def api_view(view):
     def wrapped(request, **kwargs):
         with translation.override(_chosen_language(request)):
             response = answer(request, **kwargs)
+        if response.status_code == 200:
+            add_licence_link(request, response)
         patch_vary_headers(response, ["Accept-Language"])
         return response
 

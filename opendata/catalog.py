@@ -21,6 +21,7 @@ from wagtail.models import Site
 from .changes import state_of, states_of
 from .datasets import DATASETS
 from .formats import FORMATS, plain_value
+from .licences import current_terms
 from .models import ReleaseFile
 from .schema import DATETIME
 
@@ -41,7 +42,9 @@ DCAT_CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",
     "dct": "http://purl.org/dc/terms/",
     "foaf": "http://xmlns.com/foaf/0.1/",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "spdx": "http://spdx.org/rdf/terms#",
+    "vcard": "http://www.w3.org/2006/vcard/ns#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
 
@@ -75,6 +78,23 @@ def media_type(fmt):
 
 def absolute(request, name, **kwargs):
     return request.build_absolute_uri(reverse(name, kwargs=kwargs))
+
+
+def base_url():
+    """The site's configured address, for what is written without a request (a
+    release): WAGTAILADMIN_BASE_URL, else the default Wagtail Site's."""
+    configured = getattr(settings, "WAGTAILADMIN_BASE_URL", "")
+    if configured:
+        return configured.rstrip("/")
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url if site is not None else "http://localhost"
+
+
+def absolute_path(request, path):
+    """``path`` on this site: the request's host when there is a request."""
+    if request is not None:
+        return request.build_absolute_uri(path)
+    return base_url() + path
 
 
 def page_url(request, name, language=None, **kwargs):
@@ -169,6 +189,13 @@ def checksums_url(request, release):
 def datapackage(dataset, request):
     """A Tabular Data Package for ``dataset``: https://specs.frictionlessdata.io/"""
     state = state_of(dataset)
+    terms = current_terms(request)
+    publisher, publisher_url = terms.publisher_of(dataset.slug)
+    contact = {"title": terms.contact_name, "role": "maintainer"}
+    if terms.contact_email:
+        contact["email"] = terms.contact_email
+    if terms.contact_phone:
+        contact["phone"] = terms.contact_phone
     return {
         "profile": "tabular-data-package",
         "name": dataset.slug,
@@ -183,6 +210,17 @@ def datapackage(dataset, request):
         ),
         "version": str(state.generation),
         "last_modified": moment(state.changed_at),
+        "licenses": [package_licence(terms)],
+        "terms_of_use": chinese(terms.terms_of_use),
+        "terms_of_use_en": english(terms.terms_of_use),
+        "contributors": [
+            {
+                "title": publisher,
+                "role": "publisher",
+                **({"path": publisher_url} if publisher_url else {}),
+            },
+            contact,
+        ],
         "resources": [csv_resource(dataset, request)],
         # The same rows in the other formats (a tabular package's resources are CSV).
         "other_formats": [
@@ -203,6 +241,15 @@ def datapackage(dataset, request):
             for entry in releases(dataset.slug)
         ],
     }
+
+
+def package_licence(terms):
+    """The licence as a data package names it: an SPDX/Open Definition id for the
+    standard ones, the title and address always."""
+    licence = {"path": terms.url, "title": chinese(terms.title)}
+    if not terms.is_custom:
+        licence["name"] = terms.key
+    return licence
 
 
 def csv_resource(dataset, request):
@@ -308,7 +355,56 @@ def publisher_name():
     return site.site_name or site.root_page.title
 
 
+ADMS_LICENCE_TYPE = "http://purl.org/adms/licencetype/"
+LICENCE_TYPES = {
+    "CC-BY-4.0": ["Attribution"],
+    "CC0-1.0": ["PublicDomain"],
+    "ODC-By-1.0": ["Attribution"],
+    "ODbL-1.0": ["Attribution", "ShareAlike"],
+}
+
+
+def dcat_licence(terms):
+    """dct:license: the EU licence vocabulary's IRI where it has one (what DCAT-AP
+    harvesters compare), the licence's own page beside it."""
+    node = {
+        "@id": terms.eu_iri or terms.url,
+        "@type": "dct:LicenseDocument",
+        "dct:title": tagged(terms.title),
+        "rdfs:seeAlso": {"@id": terms.url},
+    }
+    kinds = LICENCE_TYPES.get(terms.key)
+    if kinds:
+        node["dct:type"] = [{"@id": ADMS_LICENCE_TYPE + kind} for kind in kinds]
+    return node
+
+
+def dcat_rights(terms):
+    """dct:rights: the terms of use, as a rights statement."""
+    return {
+        "@type": "dct:RightsStatement",
+        "rdfs:label": tagged(terms.terms_of_use),
+        "rdfs:seeAlso": {"@id": terms.page_url},
+    }
+
+
+def dcat_contact(terms, request):
+    """dcat:contactPoint: a vCard (DCAT-AP: vcard:Kind)."""
+    contact = {
+        "@type": ["vcard:Kind", "vcard:Organization"],
+        "vcard:fn": terms.contact_name,
+        "vcard:hasURL": {"@id": terms.page_url},
+    }
+    if terms.contact_email:
+        contact["vcard:hasEmail"] = {"@id": f"mailto:{terms.contact_email}"}
+    if terms.contact_phone:
+        phone = "".join(terms.contact_phone.split())
+        contact["vcard:hasTelephone"] = {"@id": f"tel:{phone}"}
+    return contact
+
+
 def dcat_catalog(request):
+    terms = current_terms(request)
     release_files = {}
     for entry in releases():
         for release_file in entry.files:
@@ -322,20 +418,32 @@ def dcat_catalog(request):
         "dct:description": tagged(CATALOG_DESCRIPTION),
         "dct:publisher": {"@type": "foaf:Agent", "foaf:name": publisher_name()},
         "foaf:homepage": {"@id": page_url(request, "opendata-index")},
+        "dct:license": dcat_licence(terms),
+        "dct:rights": dcat_rights(terms),
+        "dcat:contactPoint": dcat_contact(terms, request),
         "dcat:dataset": [
             dcat_dataset(
                 dataset,
                 request,
                 release_files.get(dataset.slug, []),
                 states[dataset.slug].changed_at,
+                terms,
             )
             for dataset in DATASETS.values()
         ],
     }
 
 
-def dcat_dataset(dataset, request, release_files, changed_at):
+def dcat_publisher(name, url=""):
+    agent = {"@type": "foaf:Agent", "foaf:name": name}
+    if url:
+        agent["foaf:homepage"] = {"@id": url}
+    return agent
+
+
+def dcat_dataset(dataset, request, release_files, changed_at, terms):
     page = page_url(request, "opendata-dataset", slug=dataset.slug)
+    rights = {"dct:license": dcat_licence(terms), "dct:rights": dcat_rights(terms)}
     return {
         "@id": page,
         "@type": "dcat:Dataset",
@@ -345,10 +453,15 @@ def dcat_dataset(dataset, request, release_files, changed_at):
         "dct:modified": typed(moment(changed_at), "xsd:dateTime"),
         "dcat:landingPage": {"@id": page},
         "dct:conformsTo": {"@id": datapackage_url(request, dataset)},
+        "dct:publisher": dcat_publisher(*terms.publisher_of(dataset.slug)),
+        "dcat:contactPoint": dcat_contact(terms, request),
         "dcat:distribution": [
-            *(current_distribution(dataset, request, fmt) for fmt in FORMAT_ORDER),
-            api_distribution(dataset, request),
-            *(release_distribution(request, file) for file in release_files),
+            {**distribution, **rights}
+            for distribution in (
+                *(current_distribution(dataset, request, fmt) for fmt in FORMAT_ORDER),
+                api_distribution(dataset, request),
+                *(release_distribution(request, file) for file in release_files),
+            )
         ],
     }
 

@@ -23,6 +23,7 @@ from . import catalog
 from .changes import state_of, states_of
 from .datasets import DATASETS
 from .downloads import get_dataset_or_404
+from .licences import add_licence_link, current_terms
 from .models import ReleaseFile
 from .schema import BOOLEAN, DATE, DATETIME, INTEGER, NUMBER, STRING
 
@@ -99,7 +100,9 @@ def _document(request, build, tag, changed_at, content_type):
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is None:
         body = json.dumps(build(), ensure_ascii=False, indent=2)
-        response = HttpResponse(body, content_type=content_type)
+        response = add_licence_link(
+            request, HttpResponse(body, content_type=content_type)
+        )
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
     patch_cache_control(response, public=True, no_cache=True)
@@ -128,6 +131,24 @@ def index_page(request):
             ],
             "catalog_url": catalog.absolute(request, "opendata-catalog"),
             "openapi_url": catalog.absolute(request, "opendata-openapi"),
+            "terms": current_terms(request),
+        },
+    )
+
+
+@require_safe
+def licence_page(request):
+    """The licence, the terms of use and the contact point, in full."""
+    terms = current_terms(request)
+    return render(
+        request,
+        "opendata/licence.html",
+        {
+            "terms": terms,
+            "publishers": [
+                {"title": dataset.title, "name": terms.publisher_of(slug)[0]}
+                for slug, dataset in DATASETS.items()
+            ],
         },
     )
 
@@ -136,6 +157,7 @@ def index_page(request):
 def dataset_page(request, slug):
     dataset = get_dataset_or_404(slug)
     entries = catalog.releases(slug)
+    terms = current_terms(request)
     return render(
         request,
         "opendata/dataset.html",
@@ -148,6 +170,8 @@ def dataset_page(request, slug):
             + "?page_size=10",
             "releases": [_release_summary(request, entry, slug) for entry in entries],
             "openapi_url": catalog.absolute(request, "opendata-openapi"),
+            "terms": terms,
+            "publisher": terms.publisher_of(slug),
         },
     )
 

@@ -14,6 +14,7 @@ from django.utils.http import http_date
 from .changes import state_of
 from .datasets import DATASETS
 from .formats import FORMATS, TEXT_WRITERS, write_xlsx
+from .licences import add_licence_link
 
 _gzip = GZipMiddleware(lambda request: None)
 
@@ -38,7 +39,7 @@ def download(request, slug, fmt):
     etag, last_modified = validators(dataset)
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is None:
-        response = _file_response(dataset, fmt)
+        response = add_licence_link(request, _file_response(dataset, fmt))
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
     # Revalidate each time: a publication can change the file at any moment.

@@ -134,7 +134,9 @@ def _write_xlsx_cell(sheet, row, column, value):
 
 
 def _write_field_sheet(workbook, dataset, bold):
-    """The field list in Chinese and English, whatever the reader's language."""
+    """The field list in Chinese and English, whatever the reader's language; below
+    it, after an empty row, the licence and terms the file is given under, so a
+    workbook passed on alone still carries them."""
     sheet = workbook.add_worksheet("fields")
     header = ["name", "type", "title", "description", "title_en", "description_en"]
     sheet.write_row(0, 0, header, bold)
@@ -144,6 +146,31 @@ def _write_field_sheet(workbook, dataset, bold):
             with translation.override(language):
                 texts += [str(column.title), str(column.description)]
         sheet.write_row(number, 0, [column.name, column.type, *texts[:2], *texts[2:]])
+    first = len(dataset.fields) + 2
+    for offset, (name, value) in enumerate(licence_lines(dataset)):
+        sheet.write_string(first + offset, 0, name, bold)
+        sheet.write_string(first + offset, 2, value)
+
+
+def licence_lines(dataset):
+    """(name, text) of the licence block of the field sheet, in Chinese."""
+    from .licences import current_terms
+
+    terms = current_terms()
+    publisher, _url = terms.publisher_of(dataset.slug)
+    contact = " ".join(
+        part
+        for part in (terms.contact_name, terms.contact_email, terms.contact_phone)
+        if part
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        return [
+            ("licence", str(terms.title)),
+            ("licence_url", terms.url),
+            ("terms_of_use", str(terms.terms_of_use)),
+            ("publisher", publisher),
+            ("contact", contact),
+        ]
 
 
 def _chunks(rows):

@@ -13,6 +13,7 @@ from django.utils.http import http_date
 from .diffs import DIFF_FORMATS, stored_diff
 from .downloads import get_dataset_or_404
 from .formats import FORMATS
+from .licences import add_licence_link
 from .models import Release, ReleaseFile
 from .releases import checksummed_name, checksums, storage
 
@@ -89,4 +90,6 @@ def _immutable(request, response, etag, last_modified, compressible):
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
     patch_cache_control(response, public=True, max_age=YEAR, immutable=True)
+    if response.status_code == 200:
+        add_licence_link(request, response)
     return _gzip.process_response(request, response) if compressible else response

@@ -52,6 +52,9 @@ pages = [
     # -- the HTML catalogue (/opendata/) --
     re_path(r"^opendata/$", catalog_views.index_page, name="opendata-index"),
     re_path(
+        r"^opendata/licence/$", catalog_views.licence_page, name="opendata-licence"
+    ),
+    re_path(
         rf"^opendata/{SLUG}/$", catalog_views.dataset_page, name="opendata-dataset"
     ),
 ]

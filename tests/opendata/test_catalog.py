@@ -272,7 +272,7 @@ def test_catalog_lists_every_dataset(client, world):
     response, document = catalog(client, HTTP_ORIGIN="https://example.org")
     assert response["Content-Type"] == "application/ld+json; charset=utf-8"
     assert response["Access-Control-Allow-Origin"] == "*"
-    assert set(document["@context"]) == {"dcat", "dct", "foaf", "spdx", "xsd"}
+    assert {"dcat", "dct", "foaf", "spdx", "xsd", "vcard"} <= set(document["@context"])
     assert document["@type"] == "dcat:Catalog"
     assert {value["@language"] for value in document["dct:title"]} == {"zh-Hans", "en"}
     assert document["foaf:homepage"] == {"@id": "http://testserver/opendata/"}
