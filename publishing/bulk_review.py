@@ -11,8 +11,9 @@ The rows written are Wagtail's own (WorkflowState, TaskState and the
 ``wagtail.workflow.start``/``approve`` audit entries, with the data Wagtail gives them)
 but in a few statements per batch; the last step publishes item by item through
 Wagtail's ``publish_workflow_state``, so guards, the ledger and the announcement see
-exactly what one approval shows them. Wagtail's per-item workflow signals, and the
-e-mails they send to the next reviewers, are not sent for a batch.
+exactly what one approval shows them, announced once for the batch. Wagtail's
+per-item workflow signals, and the e-mails they send to the next reviewers, are not
+sent for a batch.
 """
 
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 from wagtail.workflows import publish_workflow_state
 
+from content_models.disclosure import announcements
 from content_models.disclosure.publication import PublicationBlocked, report_blocked
 
 from .approval import own_work
@@ -136,9 +138,10 @@ def approve_all(task_states, user, comment=""):
     _start_tasks([(s.workflow_state, nexts[s.pk], s.revision_id) for s in moving])
     outcome.approved.extend(moving)
 
-    for state in approvable:
-        if nexts[state.pk] is None:
-            _approve_last_step(state, user, comment, now, outcome)
+    with announcements.batch():  # one announcement for the batch's publications
+        for state in approvable:
+            if nexts[state.pk] is None:
+                _approve_last_step(state, user, comment, now, outcome)
     return outcome
 
 

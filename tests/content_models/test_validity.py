@@ -8,12 +8,14 @@ from django.core.exceptions import ValidationError
 import pytest
 from bs4 import BeautifulSoup
 
+from content_models.credit.models import CreditIndexPage
 from content_models.disclosure.metadata import Validity
 from content_models.disclosure.models import ArticleIndexPage, ArticlePage
 from content_models.plans.models import PlanIndexPage
 from opendata.datasets import catalogue
 from portal.demo.helpers import publish_page, publish_reviewed, translate_page
 
+from .credit_factories import entry, organisation
 from .plans_factories import build_plan
 from .villages_factories import make_column, make_disclosure, make_section
 
@@ -240,6 +242,23 @@ def test_plans_and_village_disclosures_show_the_banner(
     assert banner(client, disclosure).select_one("a")["href"] == current.url
 
 
+def test_credit_records_show_the_banner(client, home, agency, current):
+    publish_page(
+        home, CreditIndexPage(title="社会组织信用信息公示", slug="credit", intro="公示")
+    )
+    org = organisation(agency)
+    listed = entry(org)
+    repeal(listed, current)
+    record = type(listed).objects.get(pk=listed.pk)
+    response = client.get(record.as_public_record().url)
+    assert response.status_code == 200
+    shown = BeautifulSoup(response.content.decode(), "html.parser").select_one(
+        ".validity-banner"
+    )
+    assert "本文件已于2024年3月1日废止。" in " ".join(shown.get_text().split())
+    assert shown.select_one("a")["href"] == current.url
+
+
 # -- open data -------------------------------------------------------------------------
 
 
@@ -262,8 +281,9 @@ def test_the_catalogue_carries_every_state(notices, agency, current):
 
 
 def test_the_demo_repeals_the_2024_standard_for_the_2025_one(demo_site, client):
-    old = ArticlePage.objects.live().get(slug="2024-dibao-standard")
-    new = ArticlePage.objects.live().get(slug="2025-dibao-standard")
+    chinese = ArticlePage.objects.live().filter(locale__language_code="zh-hans")
+    old = chinese.get(slug="2024-dibao-standard")
+    new = chinese.get(slug="2025-dibao-standard")
     assert (old.validity, old.replaced_by_id) == ("已废止", new.pk)
     assert old.validity_changed_on == datetime.date(2025, 7, 1)
     assert old.has_unpublished_changes is False  # published through review
