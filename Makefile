@@ -43,6 +43,8 @@ test-postgres: $(VENV)/.test-deps
 bench: $(VENV)/.test-deps
 	$(BIN)/python tests/bench/loop.py
 	$(BIN)/python tests/bench/run.py
+	$(BIN)/python tests/bench/review.py
+	$(BIN)/python tests/bench/plan_pages.py
 	$(BIN)/python tests/bench/search.py
 	$(BIN)/python tests/bench/opendata.py
 

@@ -72,6 +72,7 @@ def main():
     from publishing.models import LedgerEntry
 
     call_command("migrate", verbosity=0)
+    call_command("rebuild_public_index", verbosity=0)  # both paths index for real
     demo = demo_module.build()
     review, clerk = demo.review, demo.review.social_organisations
 
