@@ -93,3 +93,25 @@ def claim(value, owner):
             raise IntegrityError(f"索引号 {value} is held by {number.owner}")
         number.owner = owner
         number.save(update_fields=["owner"])
+
+
+def reserve(agency, day, count, pattern=None):
+    """Issue ``count`` consecutive 索引号 for this agency and day at once (a bulk
+    import), as registry rows without an owner yet: the caller sets ``owner`` once
+    its items have keys. Call inside the transaction that saves the items."""
+    scope, width = render_scope(agency, day, pattern)
+    last = (
+        IndexNumber.objects.filter(scope=scope).aggregate(models.Max("serial"))[
+            "serial__max"
+        ]
+        or 0
+    )
+    numbers = [
+        IndexNumber(
+            value=scope.replace(_SERIAL_MARK, f"{serial:0{width}d}"),
+            scope=scope,
+            serial=serial,
+        )
+        for serial in range(last + 1, last + 1 + count)
+    ]
+    return IndexNumber.objects.bulk_create(numbers)

@@ -76,8 +76,9 @@ def csv_lines(handle, name, chunk_size=1 << 20):
 
     Raises ``UndecodableCsv`` as ``decode_csv`` does; control characters are found
     line by line, so that error may come after earlier lines were yielded."""
-    encoding = _stream_encoding(handle, name, chunk_size)
-    handle.seek(0)
+    start = len(BOM.encode()) if handle.read(3) == BOM.encode() else 0
+    encoding = _stream_encoding(handle, name, chunk_size, start)
+    handle.seek(start)
     stream = io.TextIOWrapper(handle, encoding=encoding, newline="")
     try:
         for line in stream:
@@ -92,12 +93,12 @@ def csv_lines(handle, name, chunk_size=1 << 20):
             stream.detach()  # the caller owns ``handle``
 
 
-def _stream_encoding(handle, name, chunk_size):
+def _stream_encoding(handle, name, chunk_size, start):
     """The codec for the whole file: UTF-8 (BOM or not) when every byte is UTF-8, else
     GB18030 when every byte is that; the same order and messages as ``decode_csv``."""
     last_error = None
-    for encoding in ("utf-8-sig", "gb18030"):
-        handle.seek(0)
+    for encoding in ("utf-8", "gb18030"):
+        handle.seek(start)
         decoder = codecs.getincrementaldecoder(encoding)()
         try:
             while chunk := handle.read(chunk_size):

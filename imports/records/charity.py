@@ -14,7 +14,7 @@ from content_models.disclosure.identifiers import (
     normalise_credit_code,
 )
 
-from .credit import example_region, parse_region
+from .credit import example_region
 from .kinds import (
     Column,
     Planned,
@@ -22,7 +22,6 @@ from .kinds import (
     Spec,
     full_clean_into,
     latest_draft,
-    save_draft,
 )
 from .values import parse_amount, parse_bool, parse_choice, parse_date, parse_unit
 
@@ -110,10 +109,23 @@ def site_examples():
 
 
 def plan(spec, table, rows, context):
-    return [plan_row(spec, table, row) for row in rows]
+    """One query each for the batch's charities and filings."""
+    codes = {normalise_credit_code(row.values.get("credit_code", "")) for row in rows}
+    numbers = {row.values.get("filing_number", "").upper() for row in rows}
+    context.registered = {
+        org.credit_code: org
+        for org in CharityOrganisation.objects.filter(
+            credit_code__in=codes
+        ).select_related("agency")
+    }
+    context.listings = {
+        filing.filing_number: filing
+        for filing in FundraisingFiling.objects.filter(filing_number__in=numbers)
+    }
+    return [plan_row(spec, table, row, context) for row in rows]
 
 
-def _charity(reader):
+def _charity(reader, context):
     code = normalise_credit_code(reader.text("credit_code"))
     if not code:
         reader.add("credit_code", _("必填项不能为空"))
@@ -122,7 +134,7 @@ def _charity(reader):
     if problem:
         reader.add("credit_code", problem)
         return None
-    found = CharityOrganisation.objects.filter(credit_code=code).first()
+    found = context.registered.get(code)
     if found is None:
         reader.add(
             "credit_code",
@@ -132,12 +144,12 @@ def _charity(reader):
     return found
 
 
-def plan_row(spec, table, row):
+def plan_row(spec, table, row, context):
     reader = RowReader(spec, table, row)
     number = reader.text("filing_number").upper()
     if not number:
         reader.add("filing_number", _("必填项不能为空"))
-    charity = _charity(reader)
+    charity = _charity(reader, context)
     unit = reader.parse("unit", parse_unit) or table.units.get("target_amount")
     values = {
         "filed_on": reader.parse("filed_on", parse_date),
@@ -147,13 +159,13 @@ def plan_row(spec, table, row):
         "status": reader.parse("status", parse_choice, FilingStatus)
         or FilingStatus.FILED,
         "emergency": bool(reader.parse("emergency", parse_bool)),
-        "region": reader.parse("region", parse_region),
+        "region": reader.parse("region", context.region),
     }
     for key in TEXT_FIELDS:
         values[key] = reader.parse(key, str) or ""
     if reader.problems:
         return Planned(row, problems=reader.problems)
-    existing = FundraisingFiling.objects.filter(filing_number=number).first()
+    existing = context.listings.get(number)
     filing = latest_draft(existing) or FundraisingFiling(
         filing_number=number, agency=charity.agency
     )
@@ -162,10 +174,7 @@ def plan_row(spec, table, row):
         setattr(filing, name, value)
     full_clean_into(reader, filing)
 
-    def save(user):
-        return save_draft(filing, user)
-
-    return Planned(row, key=(number,), problems=reader.problems, save=save)
+    return Planned(row, key=(number,), problems=reader.problems, records={0: filing})
 
 
 CHARITY = Spec(

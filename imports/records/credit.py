@@ -25,7 +25,6 @@ from .kinds import (
     first_agency_name,
     full_clean_into,
     latest_draft,
-    save_draft,
 )
 from .values import CellProblem, parse_choice, parse_date
 
@@ -152,7 +151,7 @@ def parse_region(text):
 def _organisation(reader, code, context):
     """The organisation by its code: registered, created earlier in this file, or
     new from this row."""
-    found = SocialOrganisation.objects.filter(credit_code=code).first()
+    found = context.registered.get(code)
     if found is not None:
         return found
     if code in context.new_records:
@@ -167,7 +166,7 @@ def _organisation(reader, code, context):
         name=reader.text("name"),
         org_type=reader.parse("org_type", parse_choice, OrgType) or "",
         registering_authority=reader.text("registering_authority"),
-        region=reader.parse("region", parse_region),
+        region=reader.parse("region", context.region),
         live=False,
     )
     try:
@@ -183,6 +182,18 @@ def _organisation(reader, code, context):
 
 
 def plan(spec, table, rows, context):
+    """One query each for the batch's registered organisations and their listings."""
+    codes = {normalise_credit_code(row.values.get("credit_code", "")) for row in rows}
+    context.registered = {
+        org.credit_code: org
+        for org in SocialOrganisation.objects.filter(credit_code__in=codes)
+    }
+    context.listings = {
+        (entry.organisation_id, entry.list_type, entry.listed_on): entry
+        for entry in CreditListEntry.objects.filter(
+            organisation__in=context.registered.values()
+        )
+    }
     return [plan_row(spec, table, row, context) for row in rows]
 
 
@@ -205,9 +216,7 @@ def plan_row(spec, table, row, context):
         return Planned(row, problems=reader.problems)
     existing = None
     if org.pk:
-        existing = CreditListEntry.objects.filter(
-            organisation=org, list_type=list_type, listed_on=listed_on
-        ).first()
+        existing = context.listings.get((org.pk, list_type, listed_on))
     entry = latest_draft(existing) or CreditListEntry(
         organisation=org, agency=org.agency, list_type=list_type, listed_on=listed_on
     )
@@ -218,14 +227,16 @@ def plan_row(spec, table, row, context):
     # duplicate-row check instead of the database constraint.
     full_clean_into(reader, entry, exclude=None if org.pk else ["organisation"])
 
-    def save(user):
-        if org.pk is None:
-            save_draft(org, user)
-        entry.organisation = org
-        return save_draft(entry, user)
+    def relink():
+        entry.organisation = org  # the new organisation has its id now
 
+    records = {1: entry} if org.pk else {0: org, 1: entry}
     return Planned(
-        row, key=(code, list_type, listed_on), problems=reader.problems, save=save
+        row,
+        key=(code, list_type, listed_on),
+        problems=reader.problems,
+        records=records,
+        relink=relink,
     )
 
 

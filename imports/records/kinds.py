@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from content_models.disclosure.models import Agency
+from content_models.regions.models import Region
 
 from .values import CellProblem
 
@@ -43,6 +44,11 @@ class Planned:
     key: tuple = None
     problems: list = field(default_factory=list)  # [(column header, message)]
     save: object = None
+    # Or, for records saved in bulk (``bulk.save_drafts``): {stage: record}, stages
+    # saved in order across the batch, and ``relink()`` called before each stage
+    # after the first (to take up the keys the earlier stage gave).
+    records: dict = None
+    relink: object = None
 
     @property
     def valid(self):
@@ -105,6 +111,19 @@ class Context:
         # small enough for 100,000 rows (a collision needs ~2**32 rows).
         self._seen = {}
         self.created = set()  # (model label, pk) of records this run created
+        self._agencies = {}
+        self._regions = {}
+        # Per batch: what the batch's rows refer to, read in one query each.
+        self.registered = {}
+        self.listings = {}
+
+    def region(self, code):
+        """The region of a 区划代码 cell (looked up once per run)."""
+        if code not in self._regions:
+            self._regions[code] = Region.objects.filter(code=code).first()
+        if self._regions[code] is None:
+            raise CellProblem(_("区划代码“%(code)s”不存在") % {"code": code})
+        return self._regions[code]
 
     def first_row(self, key, row):
         """The row where ``key`` first appeared (``row`` if this is the first)."""
@@ -116,7 +135,9 @@ class Context:
 
     def agency(self, name):
         if name:
-            found = Agency.objects.filter(name=name).first()
+            if name not in self._agencies:
+                self._agencies[name] = Agency.objects.filter(name=name).first()
+            found = self._agencies[name]
             if found is None:
                 raise CellProblem(_("发布机构“%(name)s”不存在") % {"name": name})
             return found
@@ -187,9 +208,17 @@ def duplicate_problem(first_row):
     return ("", _("与第%(row)d行重复（同一记录在文件中出现两次）") % {"row": first_row})
 
 
-def full_clean_into(reader, instance, **kwargs):
+# Relations the planners fill with objects they read from the database (or create in
+# the same run): checking that each still exists would cost a query per row.
+LOOKED_UP = ("agency", "organisation", "charity", "region")
+
+
+def full_clean_into(reader, instance, exclude=None):
+    """The model's own validation (fields, ``clean()``, uniqueness, constraints),
+    its problems put on the row's columns."""
+    exclude = [*(exclude or ()), *LOOKED_UP]
     try:
-        instance.full_clean(**kwargs)
+        instance.full_clean(exclude=exclude)
     except ValidationError as error:
         reader.add_validation_error(error, type(instance))
 

@@ -10,12 +10,14 @@ natural keys seen (as hashes, for duplicates) and the listed problems are held.
 """
 
 import logging
+from collections import defaultdict
 from itertools import islice
 from pathlib import Path
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from .bulk import save_drafts
 from .kinds import Context, duplicate_problem, get_spec
 from .limits import limits
 from .readers import FileProblem, read_table
@@ -86,10 +88,39 @@ def _import(spec, path, name, report, context, user, where):
             else:
                 report.skipped += 1
         for item in valid:
-            where["row"] = item.row.number
-            outcome = item.save(user)
-            setattr(report, outcome, getattr(report, outcome) + 1)
+            if item.records is None:
+                where["row"] = item.row.number
+                _count(report, item.save(user))
+        _save_in_bulk([item for item in valid if item.records], user, report)
         context.batch_written()
+
+
+def _save_in_bulk(items, user, report):
+    stages = sorted({stage for item in items for stage in item.records})
+    last = {}
+    for stage in stages:
+        members = [item for item in items if stage in item.records]
+        if stage != stages[0]:
+            for item in members:
+                if item.relink:
+                    item.relink()
+        by_model, seen = defaultdict(list), set()
+        for item in members:
+            record = item.records[stage]
+            if id(record) not in seen:  # a new organisation shared by two rows
+                seen.add(id(record))
+                by_model[type(record)].append(record)
+        for records in by_model.values():
+            for record, outcome in zip(
+                records, save_drafts(records, user), strict=True
+            ):
+                last[id(record)] = outcome
+    for item in items:
+        _count(report, last[id(item.records[max(item.records)])])
+
+
+def _count(report, outcome):
+    setattr(report, outcome, getattr(report, outcome) + 1)
 
 
 def _nothing_written(report):

@@ -171,14 +171,15 @@ def test_dry_run_writes_nothing_but_counts(agency, write):
 
 def test_nothing_half_written_after_a_failure(agency, write, monkeypatch):
     rows = [HEADER, credit_row(CODE), credit_row(OTHER, name="清源区摄影家协会")]
-    original = CreditListEntry.save
+    # Every write path (one by one or in bulk) serialises the entry for its revision.
+    original = CreditListEntry.serializable_data
 
     def fail_on_second(self, *args, **kwargs):
         if self.organisation.credit_code == OTHER:
             raise RuntimeError("磁盘已满")
         return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(CreditListEntry, "save", fail_on_second)
+    monkeypatch.setattr(CreditListEntry, "serializable_data", fail_on_second)
     report = import_records("credit-list", write(rows))
     assert not report.written and "磁盘已满" in report.errors[0].message
     assert SocialOrganisation.objects.count() == 0

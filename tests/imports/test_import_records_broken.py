@@ -340,26 +340,27 @@ def test_odd_digits_in_a_number_cell_are_reported(agency, column, write, quarter
     assert (problem.row, problem.column) == (2, "季度")
 
 
-def test_an_unexpected_failure_names_the_row_and_undoes_everything(
+def test_an_unexpected_failure_names_the_batch_and_undoes_everything(
     agency, write, monkeypatch
 ):
-    from imports.records import kinds as kinds_module
+    from imports.records import run
 
     rows = [HEADER] + [credit_row(CODE, listed=f"2024-07-0{d}") for d in range(1, 5)]
-    real = kinds_module.save_draft
+    real = run.save_drafts
     calls = []
 
-    def failing(record, user):
-        calls.append(record)
-        if len(calls) == 4:  # row 4's entry (row 2 saved the organisation first)
+    def failing(records, user):
+        calls.append(records)
+        if len(calls) == 3:  # the second batch's entries (batches of two rows)
             raise RuntimeError("磁盘已满")
-        return real(record, user)
+        return real(records, user)
 
-    monkeypatch.setattr("imports.records.credit.save_draft", failing)
+    monkeypatch.setattr(run, "BATCH", 2)
+    monkeypatch.setattr(run, "save_drafts", failing)
     before = counts()
     report = import_records("credit-list", write(csv_bytes(rows), "名录.csv"))
     problem = only_problem(report)
-    assert problem.row == 4 and "已全部撤销" in problem.message
+    assert problem.row == 4 and "已全部撤销" in problem.message  # the batch's first
     assert "磁盘已满" in problem.message
     assert counts() == before and report.created == 0
 
