@@ -5,9 +5,11 @@ contact and 备案 lines (政府网站发展指引, 国办发〔2017〕47号) an
 import re
 from urllib.parse import quote
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -19,6 +21,10 @@ POLICE_SITE = "https://beian.mps.gov.cn/#/query/webSearch?code="
 # it opens the form for that site.
 ERROR_REPORT_SITE = "https://zfwzzc.www.gov.cn/"
 ERROR_REPORT_FOR_SITE = ERROR_REPORT_SITE + "check_web/errorInfo/jcInfoNew?sitecode="
+
+# The free text residents read, each with an English counterpart (``<name>_en``)
+# shown on English pages; an empty counterpart falls back to the Chinese.
+TRANSLATED_TEXTS = ("sponsor", "organiser", "address", "footer_note")
 
 # The columns of 政府信息公开 that may live elsewhere (another site, a document): each
 # has a page and an address; the page wins. Order is the navigation's order.
@@ -76,6 +82,10 @@ class PortalSettings(BaseSiteSetting):
     )
     error_report_url = _link_field(_("“我为政府网站找错”地址"))
     footer_note = models.TextField(_("页脚说明"), blank=True)
+    sponsor_en = models.CharField(_("主办单位（英文）"), max_length=200, blank=True)
+    organiser_en = models.CharField(_("承办单位（英文）"), max_length=200, blank=True)
+    address_en = models.CharField(_("联系地址（英文）"), max_length=200, blank=True)
+    footer_note_en = models.TextField(_("页脚说明（英文）"), blank=True)
 
     guide_page = _page_field(_("信息公开指南（页面）"))
     guide_url = _link_field(_("信息公开指南（地址）"))
@@ -104,6 +114,12 @@ class PortalSettings(BaseSiteSetting):
             heading=_("页脚"),
         ),
         MultiFieldPanel(
+            [FieldPanel(f"{name}_en") for name in TRANSLATED_TEXTS],
+            heading=_("页脚（英文页面）"),
+            help_text=_("英文页面显示这些内容；未填写的显示中文。"),
+            classname="collapsed",
+        ),
+        MultiFieldPanel(
             [
                 FieldPanel(f"{column}_{kind}")
                 for column in LINKED_COLUMNS
@@ -118,6 +134,18 @@ class PortalSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("网站信息")
+
+    def texts(self, language=None):
+        """The free text residents read, in ``language`` (the active language by
+        default): the English counterpart on English pages where it is filled in
+        (not only blanks), else the Chinese."""
+        language = (language or get_language() or settings.LANGUAGE_CODE).lower()
+        english = language == "en" or language.startswith("en-")
+        return {
+            name: (english and getattr(self, f"{name}_en").strip())
+            or getattr(self, name)
+            for name in TRANSLATED_TEXTS
+        }
 
     @property
     def police_url(self):

@@ -1,4 +1,5 @@
-"""The footer from ``PortalSettings``: what an administrator filled in, nothing else."""
+"""The footer from ``PortalSettings``: what an administrator filled in, nothing else;
+its free text in the page's language (``PortalSettings.texts``)."""
 
 from django import template
 
@@ -14,4 +15,5 @@ def site_footer(context):
     request = context.get("request")
     if request is None or Site.find_for_request(request) is None:
         return {"portal": None}
-    return {"portal": PortalSettings.for_request(request)}
+    portal = PortalSettings.for_request(request)
+    return {"portal": portal, "texts": portal.texts()}
