@@ -59,12 +59,13 @@ def find(number, secret):
     return None
 
 
-def submit(**fields):
-    """Register an application received now (条例 第三十一条: online applications
+def submit(received_on=None, **fields):
+    """Register an application received today (条例 第三十一条: online applications
     are received when both sides confirm; the tracking number shown at once is the
-    portal's confirmation). Returns (application, secret)."""
+    portal's confirmation), or on ``received_on`` (a letter entered by staff).
+    Returns (application, secret)."""
     secret = new_secret()
-    received = timezone.localdate()
+    received = received_on or timezone.localdate()
     for _attempt in range(5):
         number = _next_number(received.year)
         try:
