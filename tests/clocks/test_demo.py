@@ -10,7 +10,9 @@ def test_the_demo_has_an_application_in_every_state(db, today):
     made = demo.build()
     states = {application.state for application in made.values()}
     assert states == set(State.values)
-    overdue, soon, _rest = open_applications(handling.today(), WorkingCalendar.current())
+    overdue, soon, _rest = open_applications(
+        handling.today(), WorkingCalendar.current()
+    )
     assert made["overdue"] in [row["application"] for row in overdue]
     assert made["due_soon"] in [row["application"] for row in soon]
     assert handling.current_clock(made["extended"]).extension_days == 20
