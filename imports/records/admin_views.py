@@ -11,12 +11,17 @@ import tempfile
 from pathlib import Path
 
 from django import forms
+from django.apps import apps
+from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+
+from wagtail.models import Page
 
 from .kinds import get_spec, kinds
 from .run import import_records
@@ -132,8 +137,21 @@ def confirm(request, token):
     return render(
         request,
         "imports/records_report.html",
-        _context(report=report, done=True, spec=get_spec(stored["kind"])),
+        _context(
+            report=report,
+            done=True,
+            spec=get_spec(stored["kind"]),
+            drafts=[(title, edit_url(label, pk)) for label, pk, title in report.drafts],
+        ),
     )
+
+
+def edit_url(label, pk):
+    """The admin's edit view of an imported draft: a page or a snippet."""
+    model = apps.get_model(label)
+    if issubclass(model, Page):
+        return reverse("wagtailadmin_pages:edit", args=[pk])
+    return reverse(model.snippet_viewset.get_url_name("edit"), args=[quote(pk)])
 
 
 def template(request, kind, fmt):

@@ -240,6 +240,7 @@ def _plan_page(spec, table, context, column, period, category, first, members):
 
     for item, _reader, _row in members:
         item.save = _row_saver(save_page, outcomes[id(item)])
+        item.draft = page
 
 
 def _without_personal_data(spec, table, existing, members):

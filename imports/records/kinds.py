@@ -49,6 +49,7 @@ class Planned:
     # after the first (to take up the keys the earlier stage gave).
     records: dict = None
     relink: object = None
+    draft: object = None  # what ``save`` writes, to link to (when not ``records``)
 
     @property
     def valid(self):

@@ -26,6 +26,16 @@ class Report:
     written: bool = False
     max_listed: int | None = None  # problems listed; the rest are only counted
     unlisted: int = 0
+    # The drafts written, as (model label, pk, title): the admin links to each.
+    drafts: list = field(default_factory=list)
+    drafts_unlisted: int = 0
+
+    def add_draft(self, record):
+        entry = (record._meta.label_lower, record.pk, str(record))
+        if self.max_listed is not None and len(self.drafts) >= self.max_listed:
+            self.drafts_unlisted += 1
+        elif not self.drafts or self.drafts[-1] != entry:
+            self.drafts.append(entry)
 
     def add(self, row, column, message):
         if self.max_listed is not None and len(self.errors) >= self.max_listed:

@@ -68,6 +68,8 @@ def import_records(
     if report.errors and not skip_invalid:
         return _nothing_written(report)
     report.written = not dry_run
+    if dry_run:
+        report.drafts, report.drafts_unlisted = [], 0
     return report
 
 
@@ -91,6 +93,8 @@ def _import(spec, path, name, report, context, user, where):
             if item.records is None:
                 where["row"] = item.row.number
                 _count(report, item.save(user))
+                if item.draft is not None:
+                    report.add_draft(item.draft)
         _save_in_bulk([item for item in valid if item.records], user, report)
         context.batch_written()
 
@@ -116,7 +120,9 @@ def _save_in_bulk(items, user, report):
             ):
                 last[id(record)] = outcome
     for item in items:
-        _count(report, last[id(item.records[max(item.records)])])
+        record = item.records[max(item.records)]
+        _count(report, last[id(record)])
+        report.add_draft(record)
 
 
 def _count(report, outcome):
@@ -124,6 +130,7 @@ def _count(report, outcome):
 
 
 def _nothing_written(report):
+    report.drafts, report.drafts_unlisted = [], 0
     report.created = report.updated = 0
     report.skipped = report.rows
     report.written = False

@@ -91,3 +91,23 @@ def test_other_file_types_are_refused(admin_client, name):
 def test_superuser_sees_the_menu_item(admin_client):
     page = admin_client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("import_records:upload") in page
+
+
+def test_a_confirmed_import_links_to_each_draft_it_wrote(admin_client, agency):
+    other = valid_code(1, "摄影")
+    rows = [HEADER, credit_row(CODE), credit_row(other, name="清源区摄影家协会")]
+    token = upload(admin_client, rows).context["token"]
+    page = admin_client.post(reverse("import_records:confirm", args=[token]))
+    html = page.content.decode()
+    entries = CreditListEntry.objects.all()
+    assert len(entries) == 2
+    for entry in entries:
+        url = reverse("wagtailsnippets_credit_creditlistentry:edit", args=[entry.pk])
+        assert f'href="{url}"' in html
+        assert admin_client.get(url).status_code == 200
+
+
+def test_a_dry_run_links_to_nothing(admin_client, agency):
+    page = upload(admin_client, [HEADER, credit_row(CODE)])
+    assert page.context["report"].drafts == []
+    assert "新建或更新的草稿" not in page.content.decode()

@@ -14,6 +14,7 @@ from content_models.charity.models import FundraisingFiling
 from content_models.credit.models import CreditListEntry
 from content_models.disclosure.models import Agency
 from content_models.villages.models import VillageDisclosurePage
+from imports.records.admin_views import edit_url
 from imports.records.kinds import kinds
 from imports.records.run import import_records
 from tests.content_models import charity_factories as charities
@@ -90,6 +91,10 @@ def test_a_downloaded_template_imports_unchanged_through_the_admin(
     assert report.written and report.created == 1, report.errors
     record = CREATED[kind].objects.get()
     assert not record.live  # imported as a draft
+    # The report links to the draft (a snippet's or a page's edit view).
+    url = edit_url(record._meta.label_lower, record.pk)
+    assert f'href="{url}"' in done.content.decode()
+    assert admin_client.get(url).status_code == 200
 
 
 def test_examples_name_this_sites_agency_charity_and_village(admin_client, site):
