@@ -172,7 +172,7 @@ def plan_row(spec, table, row, context):
     filing.charity = charity
     for name, value in values.items():
         setattr(filing, name, value)
-    full_clean_into(reader, filing)
+    full_clean_into(reader, filing, looked_up=True)  # by 备案编号, in plan()
 
     return Planned(row, key=(number,), problems=reader.problems, records={0: filing})
 

@@ -175,7 +175,7 @@ def _organisation(reader, code, context):
         reader.add("agency", problem)
         return None
     before = len(reader.problems)
-    full_clean_into(reader, org)
+    full_clean_into(reader, org, looked_up=True)  # by credit code, in plan()
     if len(reader.problems) == before:
         context.new_records[code] = org
     return org

@@ -214,12 +214,14 @@ def duplicate_problem(first_row):
 LOOKED_UP = ("agency", "organisation", "charity", "region")
 
 
-def full_clean_into(reader, instance, exclude=None):
+def full_clean_into(reader, instance, exclude=None, looked_up=False):
     """The model's own validation (fields, ``clean()``, uniqueness, constraints),
-    its problems put on the row's columns."""
+    its problems put on the row's columns. ``looked_up``: the planner found the
+    record by its unique key already (in the batch's lookup or earlier in the file),
+    so uniqueness needs no query per row."""
     exclude = [*(exclude or ()), *LOOKED_UP]
     try:
-        instance.full_clean(exclude=exclude)
+        instance.full_clean(exclude=exclude, validate_unique=not looked_up)
     except ValidationError as error:
         reader.add_validation_error(error, type(instance))
 

@@ -235,7 +235,7 @@ def step_setup():
             publish=False,
             name=f"清源区第{number}基金会",
             credit_code=charity_code(number),
-        )
+        ).save()  # unpublished records come back unsaved
     from django.db import connection
 
     # The copies are of the main file alone: nothing may wait in the WAL.
