@@ -3,9 +3,10 @@ definitions (``datasets.py``) and the releases, so they cannot disagree with the
 
 - ``datapackage(dataset, request)``: a Frictionless Tabular Data Package (the CSV as its
   resource, its Table Schema, the other formats and every release with checksums);
-- ``dcat_catalog(request)``: a DCAT-AP style catalogue of every dataset, in JSON-LD.
+- the addresses and language-tagged texts that ``dcat.py`` (the DCAT-AP catalogue)
+  builds on.
 
-Both are plain dicts; ``catalog_views.py`` serves them. Texts are given in Chinese
+Both build plain dicts; ``catalog_views.py`` serves them. Texts are given in Chinese
 (the site's language) and English, whatever the reader's language.
 """
 
@@ -18,8 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Site
 
-from .changes import state_of, states_of
-from .datasets import DATASETS
+from .changes import state_of
 from .formats import FORMATS, plain_value
 from .licences import current_terms
 from .models import ReleaseFile
@@ -37,16 +37,6 @@ CATALOG_DESCRIPTION = _(
     "年度数据和项目、村务财务、规划指标及进展、信息公开目录和行政区划。"
     "个人信息按页面同样的规则遮蔽。"
 )
-
-DCAT_CONTEXT = {
-    "dcat": "http://www.w3.org/ns/dcat#",
-    "dct": "http://purl.org/dc/terms/",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "spdx": "http://spdx.org/rdf/terms#",
-    "vcard": "http://www.w3.org/2006/vcard/ns#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
 
 
 # -- texts and addresses -------------------------------------------------------------
@@ -353,165 +343,3 @@ def publisher_name():
     if site is None:
         return chinese(settings.WAGTAIL_SITE_NAME)
     return site.site_name or site.root_page.title
-
-
-ADMS_LICENCE_TYPE = "http://purl.org/adms/licencetype/"
-LICENCE_TYPES = {
-    "CC-BY-4.0": ["Attribution"],
-    "CC0-1.0": ["PublicDomain"],
-    "ODC-By-1.0": ["Attribution"],
-    "ODbL-1.0": ["Attribution", "ShareAlike"],
-}
-
-
-def dcat_licence(terms):
-    """dct:license: the EU licence vocabulary's IRI where it has one (what DCAT-AP
-    harvesters compare), the licence's own page beside it."""
-    node = {
-        "@id": terms.eu_iri or terms.url,
-        "@type": "dct:LicenseDocument",
-        "dct:title": tagged(terms.title),
-        "rdfs:seeAlso": {"@id": terms.url},
-    }
-    kinds = LICENCE_TYPES.get(terms.key)
-    if kinds:
-        node["dct:type"] = [{"@id": ADMS_LICENCE_TYPE + kind} for kind in kinds]
-    return node
-
-
-def dcat_rights(terms):
-    """dct:rights: the terms of use, as a rights statement."""
-    return {
-        "@type": "dct:RightsStatement",
-        "rdfs:label": tagged(terms.terms_of_use),
-        "rdfs:seeAlso": {"@id": terms.page_url},
-    }
-
-
-def dcat_contact(terms, request):
-    """dcat:contactPoint: a vCard (DCAT-AP: vcard:Kind)."""
-    contact = {
-        "@type": ["vcard:Kind", "vcard:Organization"],
-        "vcard:fn": terms.contact_name,
-        "vcard:hasURL": {"@id": terms.page_url},
-    }
-    if terms.contact_email:
-        contact["vcard:hasEmail"] = {"@id": f"mailto:{terms.contact_email}"}
-    if terms.contact_phone:
-        phone = "".join(terms.contact_phone.split())
-        contact["vcard:hasTelephone"] = {"@id": f"tel:{phone}"}
-    return contact
-
-
-def dcat_catalog(request):
-    terms = current_terms(request)
-    release_files = {}
-    for entry in releases():
-        for release_file in entry.files:
-            release_files.setdefault(release_file.dataset, []).append(release_file)
-    states = states_of(DATASETS.values())
-    return {
-        "@context": DCAT_CONTEXT,
-        "@id": absolute(request, "opendata-catalog"),
-        "@type": "dcat:Catalog",
-        "dct:title": tagged(CATALOG_TITLE),
-        "dct:description": tagged(CATALOG_DESCRIPTION),
-        "dct:publisher": {"@type": "foaf:Agent", "foaf:name": publisher_name()},
-        "foaf:homepage": {"@id": page_url(request, "opendata-index")},
-        "dct:license": dcat_licence(terms),
-        "dct:rights": dcat_rights(terms),
-        "dcat:contactPoint": dcat_contact(terms, request),
-        "dcat:dataset": [
-            dcat_dataset(
-                dataset,
-                request,
-                release_files.get(dataset.slug, []),
-                states[dataset.slug].changed_at,
-                terms,
-            )
-            for dataset in DATASETS.values()
-        ],
-    }
-
-
-def dcat_publisher(name, url=""):
-    agent = {"@type": "foaf:Agent", "foaf:name": name}
-    if url:
-        agent["foaf:homepage"] = {"@id": url}
-    return agent
-
-
-def dcat_dataset(dataset, request, release_files, changed_at, terms):
-    page = page_url(request, "opendata-dataset", slug=dataset.slug)
-    rights = {"dct:license": dcat_licence(terms), "dct:rights": dcat_rights(terms)}
-    return {
-        "@id": page,
-        "@type": "dcat:Dataset",
-        "dct:identifier": dataset.slug,
-        "dct:title": tagged(dataset.title),
-        "dct:description": tagged(dataset.description),
-        "dct:modified": typed(moment(changed_at), "xsd:dateTime"),
-        "dcat:landingPage": {"@id": page},
-        "dct:conformsTo": {"@id": datapackage_url(request, dataset)},
-        "dct:publisher": dcat_publisher(*terms.publisher_of(dataset.slug)),
-        "dcat:contactPoint": dcat_contact(terms, request),
-        "dcat:distribution": [
-            {**distribution, **rights}
-            for distribution in (
-                *(current_distribution(dataset, request, fmt) for fmt in FORMAT_ORDER),
-                api_distribution(dataset, request),
-                *(release_distribution(request, file) for file in release_files),
-            )
-        ],
-    }
-
-
-def current_distribution(dataset, request, fmt):
-    url = file_url(request, dataset, fmt)
-    return {
-        "@id": url,
-        "@type": "dcat:Distribution",
-        "dct:title": f"{dataset.slug}.{fmt}",
-        "dcat:accessURL": {"@id": url},
-        "dcat:downloadURL": {"@id": url},
-        "dcat:mediaType": media_type(fmt),
-        "dct:format": FORMAT_NAMES[fmt],
-    }
-
-
-def api_distribution(dataset, request):
-    url = absolute(request, "opendata-api", slug=dataset.slug)
-    return {
-        "@id": url,
-        "@type": "dcat:Distribution",
-        "dct:title": f"/api/v1/{dataset.slug}",
-        "dcat:accessURL": {"@id": url},
-        "dcat:mediaType": "application/json",
-        "dct:format": "JSON",
-        "dcat:accessService": {
-            "@type": "dcat:DataService",
-            "dcat:endpointURL": {"@id": url},
-            "dcat:endpointDescription": {"@id": absolute(request, "opendata-openapi")},
-        },
-    }
-
-
-def release_distribution(request, release_file):
-    url = release_file_url(request, release_file)
-    release = release_file.release
-    return {
-        "@id": url,
-        "@type": "dcat:Distribution",
-        "dct:title": f"{release.label}/{release_file.dataset}.{release_file.format}",
-        "dct:issued": typed(moment(release.cut_at), "xsd:dateTime"),
-        "dcat:accessURL": {"@id": url},
-        "dcat:downloadURL": {"@id": url},
-        "dcat:mediaType": media_type(release_file.format),
-        "dct:format": FORMAT_NAMES.get(release_file.format, release_file.format),
-        "dcat:byteSize": typed(release_file.size, "xsd:nonNegativeInteger"),
-        "spdx:checksum": {
-            "@type": "spdx:Checksum",
-            "spdx:algorithm": {"@id": "spdx:checksumAlgorithm_sha256"},
-            "spdx:checksumValue": typed(release_file.sha256, "xsd:hexBinary"),
-        },
-    }

@@ -1,6 +1,8 @@
-"""The open data catalogue: for machines, /opendata/catalog.jsonld (DCAT, JSON-LD) and
-/opendata/<dataset>/datapackage.json (Frictionless); for people, /opendata/ and
-/opendata/<dataset>/ in each language. The documents themselves are in ``catalog.py``.
+"""The open data catalogue: for machines, /opendata/catalog.jsonld (DCAT-AP 3.0, paged
+with Hydra: ``?page=N``; the same as Turtle at catalog.ttl and RDF/XML at catalog.rdf)
+and /opendata/<dataset>/datapackage.json (Frictionless); for people, /opendata/,
+/opendata/<dataset>/ and /opendata/licence/ in each language. The documents themselves
+are in ``catalog.py`` and ``dcat.py``.
 
 The JSON documents answer ``ETag`` / ``Last-Modified`` from the datasets' change marks
 and the releases, so tools that poll the catalogue get a 304 for one or two queries.
@@ -19,7 +21,16 @@ from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from . import catalog
+from rdflib import Graph
+
+from content_models.disclosure.api import (
+    BadParameter,
+    bad_parameter_response,
+    error_response,
+    refuse_unknown,
+)
+
+from . import catalog, dcat
 from .changes import state_of, states_of
 from .datasets import DATASETS
 from .downloads import get_dataset_or_404
@@ -28,7 +39,13 @@ from .models import ReleaseFile
 from .schema import BOOLEAN, DATE, DATETIME, INTEGER, NUMBER, STRING
 
 # Part of every ETag: a new shape of the documents must not be answered with a 304.
-SHAPE = "1"
+SHAPE = "2"
+# The catalogue's serialisations: suffix -> (rdflib format, media type).
+RDF_FORMATS = {
+    "jsonld": ("json-ld", "application/ld+json; charset=utf-8"),
+    "ttl": ("turtle", "text/turtle; charset=utf-8"),
+    "rdf": ("xml", "application/rdf+xml; charset=utf-8"),
+}
 
 TYPE_NAMES = {
     STRING: _("文本"),
@@ -45,18 +62,67 @@ TYPE_NAMES = {
 
 @require_safe
 def catalog_jsonld(request):
+    return catalog_document(request, "jsonld")
+
+
+@require_safe
+def catalog_document(request, fmt):
+    try:
+        refuse_unknown(request.GET, ["page"])
+        number = _page_number(request.GET.get("page"))
+    except BadParameter as error:
+        return bad_parameter_response(error)
+    if number > dcat.page_count():
+        return error_response(
+            404,
+            _("目录只有%(count)d页。") % {"count": dcat.page_count()},
+            "page",
+        )
     states = list(states_of(DATASETS.values()).values())
     mark = _release_mark()
     parts = [f"{state.slug}:{state.generation}" for state in states]
-    parts += [_mark_text(mark), catalog.publisher_name()]
+    parts += [_mark_text(mark), catalog.publisher_name(), fmt, number]
     moments = [state.changed_at for state in states] + [mark["cut_at"]]
-    return _document(
+    address = request.build_absolute_uri(request.path)
+    rdf_format, content_type = RDF_FORMATS[fmt]
+
+    def build():
+        document = dcat.catalog_page(request, number, address)
+        if fmt == "jsonld":
+            return document
+        graph = Graph().parse(data=json.dumps(document), format="json-ld")
+        return graph.serialize(format=rdf_format)
+
+    response = _document(
         request,
-        lambda: catalog.dcat_catalog(request),
+        build,
         tag=("catalog", *parts),
         changed_at=max(moment for moment in moments if moment is not None),
-        content_type="application/ld+json; charset=utf-8",
+        content_type=content_type,
     )
+    # The other serialisations of this page, for a client that prefers one.
+    response["Link"] = ", ".join(
+        [
+            *([response["Link"]] if response.has_header("Link") else []),
+            *(
+                f"<{address.rsplit('.', 1)[0]}.{other}?page={number}>; "
+                f'rel="alternate"; type="{RDF_FORMATS[other][1].split(";")[0]}"'
+                for other in RDF_FORMATS
+                if other != fmt
+            ),
+        ]
+    )
+    return response
+
+
+def _page_number(value):
+    """``page``: a whole number from 1; 1 when not given."""
+    value = (value or "").strip()
+    if not value:
+        return 1
+    if not value.isascii() or not value.isdigit() or int(value) < 1:
+        raise BadParameter("page", _("应为从1开始的整数。"))
+    return int(value)
 
 
 @require_safe
@@ -99,7 +165,12 @@ def _document(request, build, tag, changed_at, content_type):
     last_modified = int(changed_at.timestamp())
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is None:
-        body = json.dumps(build(), ensure_ascii=False, indent=2)
+        built = build()
+        body = (
+            built
+            if isinstance(built, str)
+            else json.dumps(built, ensure_ascii=False, indent=2)
+        )
         response = add_licence_link(
             request, HttpResponse(body, content_type=content_type)
         )

@@ -10,6 +10,7 @@ item's key ("app.model:pk").
 import functools
 
 from django.apps import apps
+from django.db.models import Max, Min
 
 from wagtail.models import Page, Site
 
@@ -19,7 +20,7 @@ from content_models.disclosure.public import (
     public_items,
 )
 
-from .schema import Dataset, public_value
+from .schema import Dataset, local_date, public_value
 
 
 class CatalogueDataset(Dataset):
@@ -51,6 +52,22 @@ class CatalogueDataset(Dataset):
 
     def count(self, selection):
         return sum(rows.count() for _, rows in selection)
+
+    def coverage(self):
+        """From the first to the last publication of any item listed."""
+        found = [
+            rows.order_by().aggregate(
+                first=Min("last_published_at"), last=Max("last_published_at")
+            )
+            for _, rows in self.select()
+        ]
+        found = [item for item in found if item["first"] is not None]
+        if not found:
+            return None
+        return (
+            local_date(min(item["first"] for item in found)),
+            local_date(max(item["last"] for item in found)),
+        )
 
     def rows(self, selection=None, limit=None):
         selection = self.select() if selection is None else selection

@@ -196,6 +196,17 @@ CREDIT_MODELS = ("credit.creditlistentry", "credit.socialorganisation", *SHARED)
 
 credit_current = Dataset(
     slug="credit-list-current",
+    keywords=(
+        _("信用名录"),
+        _("活动异常名录"),
+        _("严重违法失信名单"),
+        _("社会组织"),
+    ),
+    themes=(
+        "SOCI",
+        "GOVE",
+    ),
+    covers="listed_on",
     title=_("信用名录（现列入）"),
     description=_("目前仍在活动异常名录或严重违法失信名单中的社会组织，每次列入一行。"),
     fields=credit_entry_fields(with_removals=False),
@@ -209,6 +220,17 @@ credit_current = Dataset(
 
 credit_history = Dataset(
     slug="credit-list-history",
+    keywords=(
+        _("信用名录"),
+        _("活动异常名录"),
+        _("严重违法失信名单"),
+        _("移出名录"),
+    ),
+    themes=(
+        "SOCI",
+        "GOVE",
+    ),
+    covers="listed_on",
     title=_("信用名录（全部列入与移出记录）"),
     description=_(
         "社会组织列入和移出活动异常名录、严重违法失信名单的全部记录，含已移出的。"
@@ -225,6 +247,14 @@ credit_history = Dataset(
 
 social_organisations = Dataset(
     slug="social-organisations",
+    keywords=(
+        _("社会组织"),
+        _("社会团体"),
+        _("民办非企业单位"),
+        _("基金会"),
+    ),
+    themes=("SOCI",),
+    covers="registered_on",
     title=_("社会组织"),
     description=_("本平台公开的社会组织登记信息。"),
     fields=(
@@ -249,6 +279,12 @@ CHARITY_MODELS = ("charity.charityorganisation", *SHARED)
 
 charity_organisations = Dataset(
     slug="charity-organisations",
+    keywords=(
+        _("慈善组织"),
+        _("公开募捐资格"),
+        _("税前扣除资格"),
+    ),
+    themes=("SOCI",),
     title=_("慈善组织"),
     description=_(
         "慈善组织的登记认定、公开募捐资格和公益性捐赠税前扣除资格（《慈善法》第七十六条）。"
@@ -281,6 +317,11 @@ def charity_fields():
 
 fundraising_filings = Dataset(
     slug="fundraising-filings",
+    keywords=(
+        _("慈善募捐"),
+        _("募捐方案备案"),
+    ),
+    themes=("SOCI",),
     title=_("募捐方案备案"),
     description=_("慈善组织公开募捐方案的备案信息。"),
     fields=(
@@ -309,6 +350,15 @@ fundraising_filings = Dataset(
 
 charity_annual_figures = Dataset(
     slug="charity-annual-figures",
+    keywords=(
+        _("慈善组织"),
+        _("年度报告"),
+        _("财务数据"),
+    ),
+    themes=(
+        "SOCI",
+        "ECON",
+    ),
     title=_("慈善组织年度财务数据"),
     description=_("慈善组织年度报告中的收入、支出和净资产（《慈善法》第六十一条）。"),
     fields=(
@@ -335,6 +385,8 @@ charity_annual_figures = Dataset(
 
 charity_projects = Dataset(
     slug="charity-projects",
+    keywords=(_("慈善项目"),),
+    themes=("SOCI",),
     title=_("慈善项目"),
     description=_("慈善组织开展的慈善项目及其实施状态。"),
     fields=(
@@ -377,6 +429,15 @@ def village_code(disclosure_key):
 
 village_finance = Dataset(
     slug="village-finance",
+    keywords=(
+        _("村务公开"),
+        _("财务公开"),
+        _("村集体收支"),
+    ),
+    themes=(
+        "ECON",
+        "REGI",
+    ),
     title=_("村（居）务财务公开收支"),
     description=_("村（社区）财务公开中的每一笔收入和支出，按公开期间列出。"),
     fields=(
@@ -453,6 +514,12 @@ PLAN_MODELS = ("plans.planpage", *SHARED)
 
 plan_indicators = Dataset(
     slug="plan-indicators",
+    keywords=(
+        _("发展规划"),
+        _("规划指标"),
+        _("民政事业"),
+    ),
+    themes=("GOVE",),
     title=_("规划指标"),
     description=_("已公开规划中的主要指标：基期值、目标值和指标属性。"),
     fields=(
@@ -486,6 +553,12 @@ plan_indicators = Dataset(
 
 indicator_progress = Dataset(
     slug="indicator-progress",
+    keywords=(
+        _("规划指标"),
+        _("进展"),
+        _("民政事业"),
+    ),
+    themes=("GOVE",),
     title=_("规划指标进展"),
     description=_("规划指标按季度公开的进展值。"),
     fields=(
@@ -526,6 +599,11 @@ indicator_progress = Dataset(
 
 regions = Dataset(
     slug="regions",
+    keywords=(
+        _("行政区划"),
+        _("统计用区划代码"),
+    ),
+    themes=("REGI",),
     title=_("行政区划"),
     description=_(
         "本平台使用的区县、乡镇（街道）、村（社区）及其统计用区划代码，"
@@ -553,6 +631,12 @@ regions = Dataset(
 
 catalogue = CatalogueDataset(
     slug="disclosure-catalogue",
+    keywords=(
+        _("政府信息公开"),
+        _("信息公开目录"),
+        _("索引号"),
+    ),
+    themes=("GOVE",),
     title=_("信息公开目录"),
     description=_(
         "本平台每一条已公开信息的目录：索引号、名称、发布机构、日期、文号、分类、"

@@ -5,6 +5,7 @@ publishers an administrator sets (read through ``licences.py``)."""
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -129,6 +130,10 @@ class OpenDataSettings(ClusterableModel, BaseGenericSetting):
     )
     contact_email = models.EmailField(_("联系邮箱"), blank=True)
     contact_phone = models.CharField(_("联系电话"), max_length=50, blank=True)
+    # When the open data was first offered (the catalogue's dct:issued).
+    opened_at = models.DateTimeField(
+        _("开放数据首次提供时间"), default=timezone.now, editable=False
+    )
 
     panels = [
         MultiFieldPanel(

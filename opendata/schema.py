@@ -8,10 +8,11 @@ publishing guards (``content_models.disclosure.privacy``), so nothing unmasked l
 through open data even if it slipped into a published record.
 """
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Max, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -75,6 +76,12 @@ class Dataset:
     list_type: str = ""  # ORM path of the 名录类型
     statuses: dict = field(default_factory=dict)  # value -> Q
     updated: tuple = ("last_published_at",)  # ORM paths; a row changed when any did
+    # For catalogues (DCAT dcat:keyword, dcat:theme, dct:temporal): lazy keywords;
+    # EU data-theme codes (SOCI, GOVE, REGI, ECON …); the ORM path of the date a row
+    # is about (default: its first ``updated`` path).
+    keywords: tuple = ()
+    themes: tuple = ("SOCI",)
+    covers: str = ""
 
     @property
     def primary_key(self):
@@ -116,6 +123,17 @@ class Dataset:
 
     def count(self, selection):
         return selection.count()
+
+    def coverage(self):
+        """(first, last) date the public rows are about, or None (no rows, or no
+        date to read)."""
+        path = self.covers or (self.updated[0] if self.updated else "")
+        if not path:
+            return None
+        found = self.queryset().order_by().aggregate(first=Min(path), last=Max(path))
+        if found["first"] is None:
+            return None
+        return _day(found["first"]), _day(found["last"])
 
     def filter(
         self,
@@ -247,6 +265,11 @@ def latest(*moments):
 
 def local_date(moment):
     return timezone.localdate(moment) if moment else None
+
+
+def _day(value):
+    """A date, or a moment's date in Beijing."""
+    return local_date(value) if isinstance(value, datetime.datetime) else value
 
 
 def identifier():

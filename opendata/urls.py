@@ -19,6 +19,11 @@ files = [
         name="opendata-catalog",
     ),
     re_path(
+        r"^opendata/catalog\.(?P<fmt>ttl|rdf)$",
+        catalog_views.catalog_document,
+        name="opendata-catalog-rdf",
+    ),
+    re_path(
         rf"^opendata/{SLUG}/datapackage\.json$",
         catalog_views.datapackage_json,
         name="opendata-datapackage",

@@ -52,9 +52,16 @@ def body(response):
 
 
 def catalog_graph(client):
-    response = client.get("/opendata/catalog.jsonld")
-    assert response.status_code == 200
-    return Graph().parse(data=response.content, format="json-ld")
+    """Every page of the catalogue, merged as a harvester merges them."""
+    graph, address = Graph(), "/opendata/catalog.jsonld"
+    while address:
+        response = client.get(address)
+        assert response.status_code == 200
+        document = json.loads(response.content)
+        graph.parse(data=response.content, format="json-ld")
+        following = document["hydra:view"].get("hydra:next")
+        address = following["@id"] if following else None
+    return graph
 
 
 def one(graph, subject, predicate):
