@@ -31,7 +31,15 @@ from .proactive import PROACTIVE_DAYS, duties
 from .roles import DUTIES_PERMISSION
 
 
-class ApplicationListView(WagtailAdminTemplateMixin, TemplateView):
+class TitledAdminView(WagtailAdminTemplateMixin, TemplateView):
+    """An admin page whose header names it (Wagtail shows the breadcrumbs' last
+    item): Home › the page."""
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+
+class ApplicationListView(TitledAdminView):
     page_title = gettext_lazy("依申请公开")
     header_icon = "date"
     template_name = "clocks/admin/list.html"
@@ -118,8 +126,9 @@ class ApplicationView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_breadcrumbs_items(self):
         return [
+            *self.breadcrumbs_items,
             {"url": reverse("clocks_applications"), "label": _("依申请公开")},
-            {"url": "", "label": self.application.number},
+            {"url": "", "label": self.get_page_title()},
         ]
 
     def get_context_data(self, **kwargs):
@@ -204,7 +213,7 @@ def staff_attachment(request, pk, attachment_pk):
     return FileResponse(found.file.open("rb"), as_attachment=True, filename=found.name)
 
 
-class ProactiveDutiesView(WagtailAdminTemplateMixin, TemplateView):
+class ProactiveDutiesView(TitledAdminView):
     """主动公开时限: what is overdue, due soon, waiting, and what went online late."""
 
     page_title = gettext_lazy("主动公开时限")

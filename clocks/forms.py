@@ -9,7 +9,7 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from .clock import MAX_EXTENSION_DAYS
-from .models import GROUND_CHOICES, Answer, ApplicantType, Application
+from .models import GROUND_CHOICES, Answer, ApplicantType, Application, Delivery
 
 # A person takes longer than this to fill the form; scripts do not.
 MIN_FILL_SECONDS = 5
@@ -72,6 +72,9 @@ class ApplicationForm(forms.ModelForm):
             {"tabindex": "-1", "autocomplete": "off"}
         )
         self.fields["organisation_kind"].help_text = _("法人或其他组织填写。")
+        # Radio buttons without the "---------" a model field's choices bring.
+        self.fields["applicant_type"].choices = ApplicantType.choices
+        self.fields["delivery"].choices = Delivery.choices
 
     def clean(self):
         data = super().clean()

@@ -36,13 +36,15 @@ VISIBLE_STEPS = {
 
 
 def private_page(view):
-    """No search engine, no shared cache, no referrer leaking the address."""
+    """No search engine, no shared cache, no referrer to other sites. Not
+    "no-referrer": Chromium then sends ``Origin: null`` with the form's POST, and
+    Django's CSRF check refuses it (seen in a real browser)."""
 
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         response["X-Robots-Tag"] = "noindex"
-        response["Referrer-Policy"] = "no-referrer"
+        response["Referrer-Policy"] = "same-origin"
         return response
 
     return never_cache(wrapped)

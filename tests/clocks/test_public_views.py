@@ -47,6 +47,8 @@ def test_the_form_is_labelled_and_marks_required_fields(client, site):
     html = response.content.decode()
     assert response.status_code == 200
     assert response["X-Robots-Tag"] == "noindex"
+    # "no-referrer" would make Chromium post Origin: null, which CSRF refuses.
+    assert response["Referrer-Policy"] == "same-origin"
     assert (
         "no-cache" in response["Cache-Control"]
         or "max-age=0" in response["Cache-Control"]
