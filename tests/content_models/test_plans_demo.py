@@ -22,7 +22,9 @@ def demo_plan(demo_site):
 
 def test_demo_has_one_five_year_plan_in_both_language_sections(demo_plan, client):
     demo, plan = demo_plan
-    assert PlanPage.objects.live().count() == 1
+    assert PlanPage.objects.live().filter(locale=plan.locale).count() == 1
+    english_plan = plan.get_translation(demo.home_en.locale)
+    assert english_plan.live and english_plan.title != plan.title
     assert (plan.start_year, plan.end_year) == (2021, 2025)
     assert plan.agency == demo.agency and plan.topic == demo.topics["mz-gh"]
     assert plan.genre == demo.genres["gh"]
@@ -34,7 +36,9 @@ def test_demo_has_one_five_year_plan_in_both_language_sections(demo_plan, client
     english = sections.get(locale__language_code="en")
     assert english.title == "Plans"
     response = client.get(english.url)
-    assert response.status_code == 200 and plan.title in response.content.decode()
+    html = response.content.decode()
+    assert response.status_code == 200 and english_plan.title in html
+    assert plan.title not in html  # the English section lists the English plan
 
 
 def test_demo_plan_is_structured_like_a_real_plan(demo_plan):

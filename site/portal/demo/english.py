@@ -25,18 +25,18 @@ NOTICES = {
         "month, and the rural standard from 8,400 to 8,900 yuan per person per "
         "year.</p>"
         "<p>Adjust allowance payments to the new standards promptly and make sure "
-        "they are paid by the end of July.</p>",
+        "they are paid before the end of July.</p>",
         "keywords": "minimum living allowance, information disclosure",
         "source": OFFICE,
     },
     "2025-disclosure-priorities": {
-        "title": "Key Points of the Qingyuan District Civil Affairs Bureau's Government "
-        "Information Disclosure Work in 2025",
+        "title": "Key Points of Government Information Disclosure Work of the "
+        "Qingyuan District Civil Affairs Bureau in 2025",
         "body": "<p>1. Disclose more about social assistance. Publish every month the "
         "number of minimum living allowance recipients and people in extreme "
         "poverty supported, and the funds spent.</p>"
         "<p>2. Standardise village and community affairs disclosure. Help every "
-        "village and community complete its disclosure by the 20th day of the first "
+        "village and community complete its disclosure no later than the 20th day of the first "
         "month of each quarter.</p>"
         "<p>3. Publish the credit information of social organisations well.</p>",
         "keywords": "minimum living allowance, information disclosure",
@@ -123,14 +123,14 @@ BODY = [
     (3, "Principle 3", "Reform and innovation"),
     (
         "p",
-        "Led by the reform to streamline administration and improve services, offer "
+        "Following the reform to streamline administration and improve services, offer "
         "civil affairs services online in one place and strengthen the front-line "
         "offices that deliver them.",
     ),
     (2, "Section 2", "Development goals"),
     (
         "p",
-        "By 2025 the tiered and categorised social assistance system will be more "
+        "Before the end of 2025 the tiered and categorised social assistance system will be more "
         "complete; an elderly care system in which home, community and institutional "
         "care work together, and medical care is combined with care and "
         "rehabilitation, will be basically in place; child welfare and the protection "
@@ -145,13 +145,13 @@ BODY = [
         "p",
         "Link the allowance standard to residents' per-capita consumer spending and "
         "adjust it once a year, narrowing the gap between town and country, so that "
-        "by 2025 the rural standard is at least 75% of the urban standard.",
+        "in 2025 the rural standard is at least 75% of the urban standard.",
     ),
     (3, "Task 2", "Managing recipients as their circumstances change"),
     (
         "p",
         "With the household financial-status verification system, manage recipients "
-        "by category as their circumstances change, so that everyone who qualifies is "
+        "in categories as their circumstances change, so that everyone who qualifies is "
         "covered and everyone who no longer qualifies leaves the scheme.",
     ),
     (2, "Section 2", "Supporting people in extreme poverty"),
@@ -184,8 +184,8 @@ BODY = [
             (
                 "3.",
                 "Pilot of “money plus services” assistance",
-                "Qingshan Town and Hedong Sub-district pilot social assistance "
-                "services bought by the government, giving care and nursing to "
+                "Qingshan Town and Hedong Sub-district pilot government-purchased "
+                "social assistance services, giving care and nursing to "
                 "recipients who cannot look after themselves.",
             ),
         ],
@@ -252,7 +252,7 @@ BODY = [
     (
         "p",
         "Give every urban and rural community a comprehensive service facility and "
-        "standardise village and community affairs disclosure, completed by the 20th "
+        "standardise village and community affairs disclosure, completed no later than the 20th "
         "day of the first month of each quarter.",
     ),
     (1, "Chapter 7", "Funeral reform and social affairs"),
