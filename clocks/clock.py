@@ -20,6 +20,7 @@ from .models import State, StepKind
 ANSWER_DAYS = 20
 MAX_EXTENSION_DAYS = 20
 SUPPLEMENT_NOTICE_DAYS = 7  # 补正 must be asked within 7 working days (Art. 30)
+THIRD_PARTY_DAYS = 15  # a third party gives its view within 15 working days (Art. 32)
 DUE_SOON_DAYS = 5
 
 
@@ -35,6 +36,9 @@ class Clock:
     explanation: object  # calendar.Explanation, or None while stopped
     answered_on: datetime.date | None
     supplement_possible_until: datetime.date
+    # While a consultation goes on: the day the third party's view is due (Art. 32;
+    # silence after it does not stop the clock being paused, staff end it).
+    third_party_due: datetime.date | None = None
 
     @property
     def running(self):
@@ -94,6 +98,9 @@ def clock_of(received_on, steps, calendar):
         supplement_possible_until=calendar.add_working_days(
             received_on, SUPPLEMENT_NOTICE_DAYS
         ),
+        third_party_due=calendar.add_working_days(paused_since, THIRD_PARTY_DAYS)
+        if paused_since
+        else None,
     )
 
 

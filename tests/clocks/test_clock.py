@@ -61,6 +61,8 @@ def test_a_consultation_pauses_and_its_working_days_are_added():
     paused = clock_of(RECEIVED, steps, CAL)
     assert paused.state == State.CONSULTING and paused.due is None
     assert paused.paused_since == D(2026, 10, 12)
+    # The third party has 15 working days (Art. 32): 10/13 … 11/2.
+    assert paused.third_party_due == D(2026, 11, 2)
     # Ends Friday 10/16: 10/13–10/16 are 4 working days not counted.
     resumed = clock_of(
         RECEIVED, [*steps, step(StepKind.CONSULTATION_ENDED, D(2026, 10, 16))], CAL

@@ -58,6 +58,8 @@ def test_the_form_is_labelled_and_marks_required_fields(client, site):
     assert "<legend>申请人类型" in html
     assert "<h1>政府信息公开申请</h1>" in html
     assert 'aria-hidden="true"' in html and 'name="website"' in html
+    applicant_types = html.split("<legend>申请人类型")[1].split("</fieldset>")[0]
+    assert "---------" not in applicant_types and "公民" in applicant_types
 
 
 def test_an_application_gets_a_number_and_a_secret_shown_once(
