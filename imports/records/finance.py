@@ -97,19 +97,29 @@ def _column_page(code):
     return column
 
 
-def _parse_row(spec, table, row):
+def _column_or_problem(code, context):
+    """(column, None) or (None, message), looked up once per code in a run."""
+    cache = context.columns
+    if code not in cache:
+        try:
+            cache[code] = (_column_page(code), None)
+        except CellProblem as problem:
+            cache[code] = (None, str(problem))
+        except ValidationError as error:
+            cache[code] = (None, " ".join(error.messages))
+    return cache[code]
+
+
+def _parse_row(spec, table, row, context):
     reader = RowReader(spec, table, row)
     column = None
     code = reader.text("region")
     if not code:
         reader.add("region", _("必填项不能为空"))
     else:
-        try:
-            column = _column_page(code)
-        except CellProblem as problem:
+        column, problem = _column_or_problem(code, context)
+        if problem:
             reader.add("region", problem)
-        except ValidationError as error:
-            reader.add("region", " ".join(error.messages))
     before = len(reader.problems)
     year = reader.parse("year", parse_number, _("年度"))
     quarter = reader.parse("quarter", parse_number, _("季度"))
@@ -134,7 +144,9 @@ def _parse_row(spec, table, row):
     )
     if not reader.problems:
         try:
-            finance_row.full_clean(exclude=["page"])
+            # Its one constraint (amount > 0) is also FinanceRow.clean()'s, in Python
+            # and in words; Django would check it again with a query per row.
+            finance_row.full_clean(exclude=["page"], validate_constraints=False)
         except ValidationError as error:
             reader.add_validation_error(error, FinanceRow)
     return reader, column, period, category, finance_row
@@ -143,7 +155,9 @@ def _parse_row(spec, table, row):
 def plan(spec, table, rows, context):
     planned, groups = [], {}
     for row in rows:
-        reader, column, period, category, finance_row = _parse_row(spec, table, row)
+        reader, column, period, category, finance_row = _parse_row(
+            spec, table, row, context
+        )
         item = Planned(row, problems=reader.problems)
         planned.append(item)
         if reader.problems:

@@ -114,6 +114,7 @@ class Context:
         self.created = set()  # (model label, pk) of records this run created
         self._agencies = {}
         self._regions = {}
+        self.columns = {}  # 区划代码 -> (village column page, problem)
         # Per batch: what the batch's rows refer to, read in one query each.
         self.registered = {}
         self.listings = {}

@@ -22,7 +22,8 @@ Files are generated deterministically (var/bench/imports-*.csv): credit lists of
 listings per new organisation; filings spread over the 200 charities; finance rows of
 100 items per village per month of 2025.
 
-Usage: ``python tests/bench/imports.py [--rows 10000,100000] [--kinds credit-list,...]``.
+Usage: ``python tests/bench/imports.py [--rows 10000,100000] [--kinds credit-list,...]
+[--reuse-base]``.
 Figures are measured, never asserted; the 1-minute load average is recorded with each.
 """
 
@@ -67,11 +68,14 @@ def run_step(step, *arguments):
     return json.loads(answers[-1][len(RESULT) :])
 
 
-def orchestrate(sizes, kinds):
+def orchestrate(sizes, kinds, reuse_base=False):
     OUT.mkdir(parents=True, exist_ok=True)
-    for path in (BASE, WORK):
-        path.unlink(missing_ok=True)
-    setup = run_step("setup")
+    if reuse_base and BASE.exists():
+        setup = {"seconds": 0, "reused": True}
+    else:
+        for path in (BASE, WORK):
+            path.unlink(missing_ok=True)
+        setup = run_step("setup")
     print(f"base database in {setup['seconds']} s", flush=True)
     report = {
         "database": "sqlite",
@@ -287,6 +291,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", default=",".join(map(str, SIZES)))
     parser.add_argument("--kinds", default=",".join(KINDS))
+    parser.add_argument(
+        "--reuse-base", action="store_true", help="keep the base database of a run"
+    )
     parser.add_argument("--step", nargs="+")
     options = parser.parse_args()
     if options.step:
@@ -301,7 +308,7 @@ def main():
         print(RESULT + json.dumps(answer), flush=True)
         return
     sizes = [int(size) for size in options.rows.split(",")]
-    orchestrate(sizes, options.kinds.split(","))
+    orchestrate(sizes, options.kinds.split(","), options.reuse_base)
 
 
 if __name__ == "__main__":

@@ -153,3 +153,14 @@ def test_finance_village_without_a_column_is_reported(
     ]
     report = import_records("disclosure-finance", write_csv(tmp_path, rows))
     assert "公开栏目" in report.errors[0].message
+
+
+@pytest.mark.parametrize("amount", ["0", "0.00"])
+def test_finance_amount_must_be_positive_in_words(agency, column, tmp_path, amount):
+    rows = [
+        FINANCE_HEADER,
+        ["150299100201", "2025", "1", "土地承包费", "收入", amount, ""],
+    ]
+    report = import_records("disclosure-finance", write_csv(tmp_path, rows))
+    assert [(p.row, p.column) for p in report.errors] == [(2, "金额（元）")]
+    assert "应大于0元" in report.errors[0].message
