@@ -27,6 +27,9 @@ import polib
 import pytest
 from bs4 import BeautifulSoup
 
+from content_models.disclosure.models import ArticleIndexPage
+from tests.publishing import reviewing
+
 # Names, formats and standards that are the same in a Chinese interface.
 ALLOWED = {
     "Wagtail", "Localize", "JavaScript", "API", "CSV", "XLSX", "XLS", "JSON", "PDF",
@@ -207,6 +210,35 @@ def test_editor_and_reviewer_meet_no_english(demo_site, db, client, words, usern
         if page.permissions_for_user(user).can_edit()
     ][:3]
     english = walk(client, urls, words)
+    assert not english, pformat(english)
+
+
+def test_a_notice_in_review_meets_no_english(demo_site, db, client, words):
+    """The review screens: an editor's draft notice submitted, the section reviewer's
+    dashboard, the page and its workflow history, and the editor's view of it."""
+    editor = speaks_chinese(get_user_model().objects.get(username="demo-editor"))
+    reviewer = get_user_model().objects.get(username="demo-section-reviewer")
+    notices = ArticleIndexPage.objects.get(
+        locale__language_code="zh-hans", slug="notices"
+    )
+    page = reviewing.draft_article(notices, demo_site.agency, editor)
+    reviewing.submit(page, editor)
+    task_state = reviewing.current_task_state(page)
+    assert task_state.task.specific.user_can_access_editor(page, reviewer)
+
+    client.force_login(speaks_chinese(reviewer))
+    urls = [
+        "/admin/",
+        f"/admin/pages/{page.pk}/edit/",
+        f"/admin/pages/{page.pk}/workflow_history/",
+        f"/admin/pages/{page.pk}/workflow_history/detail/"
+        f"{page.current_workflow_state.pk}/",
+        "/admin/reports/workflow/",
+        "/admin/reports/workflow_tasks/",
+    ]
+    english = walk(client, urls, words)
+    client.force_login(editor)
+    english.update(walk(client, ["/admin/", f"/admin/pages/{page.pk}/edit/"], words))
     assert not english, pformat(english)
 
 
