@@ -223,9 +223,9 @@ def plan_row(spec, table, row, context):
     for key in ENTRY_FIELDS:
         setattr(entry, key, reader.text(key))
     entry.removed_on = removed_on
-    # A new organisation has no id yet: its uniqueness is checked by the planner's
-    # duplicate-row check instead of the database constraint.
-    full_clean_into(reader, entry, exclude=None if org.pk else ["organisation"])
+    # Found by its natural key in plan() (a new organisation's entries are new);
+    # a key repeated in the file is the run's duplicate check.
+    full_clean_into(reader, entry, looked_up=True)
 
     def relink():
         entry.organisation = org  # the new organisation has its id now

@@ -164,3 +164,11 @@ def test_finance_amount_must_be_positive_in_words(agency, column, tmp_path, amou
     report = import_records("disclosure-finance", write_csv(tmp_path, rows))
     assert [(p.row, p.column) for p in report.errors] == [(2, "金额（元）")]
     assert "应大于0元" in report.errors[0].message
+
+
+def test_filing_that_ends_before_it_starts_is_reported_in_its_cell(charity, tmp_path):
+    row = filing_row(charity.credit_code)
+    row[5], row[6] = "2025-09-15", "2025-07-01"
+    report = import_records("charity", write_csv(tmp_path, [FILING_HEADER, row]))
+    assert [(p.row, p.column) for p in report.errors] == [(2, "募捐终止日期")]
+    assert FundraisingFiling.objects.count() == 0
