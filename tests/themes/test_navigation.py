@@ -43,6 +43,7 @@ def test_chinese_navigation_has_the_columns_and_sections(demo_site, client):
     assert labels(found) == [
         "政府信息公开",
         "法定主动公开内容",
+        "依申请公开",
         "发展规划",
         "村务居务公开",
         "社会组织信用信息公示",
@@ -51,7 +52,10 @@ def test_chinese_navigation_has_the_columns_and_sections(demo_site, client):
         "站内搜索",
     ]
     group = found.select_one(".nav-group")
-    assert [a.get_text() for a in group.select(".nav-sub a")] == ["法定主动公开内容"]
+    assert [a.get_text() for a in group.select(".nav-sub a")] == [
+        "法定主动公开内容",
+        "依申请公开",
+    ]
 
 
 def test_english_navigation_shows_the_english_sections(demo_site, client):
@@ -93,10 +97,15 @@ def test_columns_appear_once_configured(demo_site, client):
         ("信息公开指南", "https://example.gov.cn/guide/"),
         ("法定主动公开内容", sub[1][1]),
         ("信息公开年报", "/"),
+        ("依申请公开", "/requests/"),  # the portal's own form until one is set
     ]
-    # English: the page's translation.
+    # English: the page's translation, and the form in English.
     english = [(a["href"]) for a in nav(client, "/en/").select(".nav-sub a")]
-    assert english[-1] == "/en/"
+    assert english[-2:] == ["/en/", "/en/requests/"]
+    portal.on_request_url = "https://example.gov.cn/apply/"
+    portal.save()
+    sub = [a["href"] for a in nav(client, "/").select(".nav-sub a")]
+    assert sub[-1] == "https://example.gov.cn/apply/"
 
 
 def test_queries_do_not_depend_on_the_number_of_links(
@@ -109,7 +118,7 @@ def test_queries_do_not_depend_on_the_number_of_links(
     request = RequestFactory().get("/en/")
     with translation.override("en"), django_assert_max_num_queries(7):
         links = navigation(request)
-    assert len(links[0].children) == 3
+    assert len(links[0].children) == 3  # rules, articles, on request
 
 
 def test_demo_settings_fill_the_footer(demo_site, client):

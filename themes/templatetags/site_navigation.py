@@ -149,6 +149,8 @@ def _pages_and_columns(request):
         )
         if url:
             columns[column] = NavLink("", url)
+    if "on_request" not in columns:  # the portal's own 依申请公开 form
+        columns["on_request"] = NavLink("", reverse("clocks:apply"))
     return pages, columns
 
 

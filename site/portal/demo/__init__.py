@@ -8,6 +8,7 @@ import time
 
 from django.db import transaction
 
+from clocks import demo as clocks_demo
 from content_models.disclosure import announcements
 from portal import tasks
 
@@ -45,6 +46,9 @@ def build(progress=None):
             started = time.monotonic()
             family.load(demo)
             progress(family.__name__.rpartition(".")[2], time.monotonic() - started)
+        started = time.monotonic()
+        clocks_demo.build()  # 依申请公开 applications in every state
+        progress("applications", time.monotonic() - started)
         started = time.monotonic()
     progress("indexes", time.monotonic() - started)
     return demo
