@@ -116,12 +116,15 @@ def _model(content_type):
 
 def relabel_upstream():
     """Labels Wagtail 8.0 and wagtail-localize 1.14 build from English field and
-    model names, out of reach of any catalogue: the sites listing's columns, the
-    translations report's language filters, the workflow editor's field labels and
-    two models without a verbose name (shown in the group editor). The admin test
+    model names, out of reach of any catalogue: the sign-in form's password label,
+    the sites listing's columns, the translations report's language filters, the
+    workflow editor's field labels and two models without a verbose name (shown in
+    the group editor). The admin test
     (tests/admin) fails if a new version brings English back."""
+    from django.utils.translation import gettext_lazy
     from django.utils.translation import gettext_lazy as _
 
+    from wagtail.admin.forms.auth import LoginForm
     from wagtail.admin.forms.workflows import WorkflowContentTypeForm, WorkflowPageForm
     from wagtail.models import Locale
     from wagtail.sites.views import IndexView as SitesIndex
@@ -137,6 +140,7 @@ def relabel_upstream():
     WorkflowContentTypeForm.base_fields["content_types"].label = _("内容类型")
     WorkflowPageForm.base_fields["page"].label = _("页面")
     PagePermissionsForm.base_fields["page"].label = _("页面")
+    LoginForm.base_fields["password"].label = gettext_lazy("Password")  # Django's own
 
     labels = {"port": _("端口号"), "site_name": _("站点名称"), "root_page": _("根页面")}
     for column in SitesIndex.columns:

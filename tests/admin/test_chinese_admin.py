@@ -34,6 +34,7 @@ from tests.publishing import reviewing
 ALLOWED = {
     "Wagtail", "Localize", "JavaScript", "API", "CSV", "XLSX", "XLS", "JSON", "PDF",
     "URL", "ICP", "SHA", "UTF", "GB", "ID", "http", "https", "localhost", "Q",
+    "JPG", "JPEG", "PNG", "GIF", "WEBP", "AVIF", "SVG", "MB", "KB",
 }  # fmt: skip
 # A token with a digit or one of these joins is an identifier, a code, an address or
 # a file name (XM1502992026007, manage.py, demo-editor, gov.cn), never a word.
@@ -160,6 +161,11 @@ ADMINISTRATOR_SCREENS = [
     "/admin/publishing/emergency/",
     "/admin/opendata/releases/",
     "/admin/import-records/",
+    "/admin/images/add/",
+    "/admin/documents/add/",
+    "/admin/workflows/add/",
+    "/admin/users/new/",
+    "/admin/groups/new/",
 ]
 
 
@@ -239,6 +245,11 @@ def test_a_notice_in_review_meets_no_english(demo_site, db, client, words):
     english = walk(client, urls, words)
     client.force_login(editor)
     english.update(walk(client, ["/admin/", f"/admin/pages/{page.pk}/edit/"], words))
+    assert not english, pformat(english)
+
+
+def test_signing_in_meets_no_english(demo_site, db, client, words):
+    english = walk(client, ["/admin/login/", "/admin/password_reset/"], words)
     assert not english, pformat(english)
 
 
