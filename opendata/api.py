@@ -23,6 +23,7 @@ from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 
 from content_models.credit.entries import ListType
 from content_models.disclosure import api as shared
@@ -61,6 +62,7 @@ def api_view(view):
         check_language(request)
         return view(request, **kwargs)
 
+    @csrf_exempt  # as the shared envelope: a POST meets the JSON 405
     @functools.wraps(view)
     def wrapped(request, **kwargs):
         with translation.override(_chosen_language(request)):
@@ -96,6 +98,12 @@ def check_language(request):
 
 
 # -- /api/v1/<dataset> -------------------------------------------------------------
+
+
+@api_view
+def no_such_address(request, rest):
+    """Anything else under /api/v1/: the JSON 404 (a POST: the JSON 405)."""
+    return error_response(404, _("没有这个接口地址。"))
 
 
 @api_view

@@ -70,13 +70,20 @@ def absolute(request, name, **kwargs):
     return request.build_absolute_uri(reverse(name, kwargs=kwargs))
 
 
+LOOPBACK = {"", "localhost", "127.0.0.1", "[::1]", "::1"}
+
+
 def base_url():
-    """The site's configured address, for what is written without a request (a
-    release): WAGTAILADMIN_BASE_URL, else the default Wagtail Site's."""
+    """The site's configured public address, for what is written the same for every
+    reader (the catalogue dataset's ``url`` column, a release): the default Wagtail
+    Site's, as an administrator set it under 设置 → 站点; while that is still the
+    installation's ``localhost``, WAGTAILADMIN_BASE_URL."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is not None and site.hostname not in LOOPBACK:
+        return site.root_url
     configured = getattr(settings, "WAGTAILADMIN_BASE_URL", "")
     if configured:
         return configured.rstrip("/")
-    site = Site.objects.filter(is_default_site=True).first()
     return site.root_url if site is not None else "http://localhost"
 
 

@@ -115,15 +115,22 @@ def _public_labels():
 
 
 def _site_root():
+    """(the default Site's own root URL, the configured base URL): addresses are
+    written on the second, not on an installation's ``http://localhost``."""
+    from .catalog import base_url
+
     site = Site.objects.filter(is_default_site=True).first()
-    return site.root_url if site else ""
+    return (site.root_url if site else "", base_url())
 
 
 def _row(item, root):
     record = item.as_public_record()
     url = record.url
+    site_root, base = root
     if url.startswith("/"):
-        url = root + url
+        url = base + url
+    elif site_root and url.startswith(site_root + "/"):
+        url = base + url[len(site_root) :]
     values = (
         record.key,
         record.kind,

@@ -51,6 +51,8 @@ api = [
     # -- read API (/api/v1/openapi.json, /api/v1/<dataset>) --
     re_path(r"^api/v1/openapi\.json$", read_openapi.openapi, name="opendata-openapi"),
     re_path(rf"^api/v1/{SLUG}$", read_api.dataset_api, name="opendata-api"),
+    # Last of every /api/v1 address (search's and the ledger's come before).
+    re_path(r"^api/v1/(?P<rest>.*)$", read_api.no_such_address),
 ]
 
 pages = [
