@@ -165,7 +165,7 @@ def test_neutralise(cell, expected):
 @pytest.fixture
 def editor(django_user_model):
     user = django_user_model.objects.create_user(username="editor", password="pw")
-    group = Group.objects.create(name="编辑")
+    group = Group.objects.create(name="只能进入后台")  # admin access, nothing else
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     user.groups.add(group)
     return user
