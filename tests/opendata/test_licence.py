@@ -369,3 +369,11 @@ def test_a_release_xlsx_carries_the_licence_in_force_when_cut(client, world):
     )
     block = {row[0]: row[2] for row in rows if row[0] in {"licence", "licence_url"}}
     assert block["licence_url"] == CC0
+
+
+def test_the_english_pages_carry_the_licence_too(client, world):
+    for address in ("/en/opendata/", "/en/opendata/regions/", "/en/opendata/licence/"):
+        response = client.get(address)
+        assert response.status_code == 200, address
+        page = BeautifulSoup(response.content, "html.parser")
+        assert {a["href"] for a in page.select("a[rel=license]")} == {CC_BY}, address
