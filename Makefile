@@ -26,7 +26,8 @@ $(VENV)/.test-deps: $(VENV)/.run-deps requirements-dev.txt
 # DEBUG off while it runs, or Django would log each of the demo's queries.
 run: $(VENV)/.run-deps
 	mkdir -p var
-	DEBUG=0 WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) prepare_site
+	DEBUG=0 PORTAL_DEMO_PASSWORDS=1 WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) \
+		$(MANAGE) prepare_site
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.test-deps
