@@ -15,6 +15,11 @@ FOOTER = {
     "police_number": "演示公网安备00000000000000号",
     "footer_note": "本网站内容依据《中华人民共和国政府信息公开条例》发布。\n"
     "演示数据均为虚构，不代表任何真实机构或个人。",
+    "sponsor_en": "Qingyuan District Civil Affairs Bureau (demo)",
+    "organiser_en": "General Office, Qingyuan District Civil Affairs Bureau (demo)",
+    "address_en": "88 Renmin Road, Qingyuan District (demo address)",
+    "footer_note_en": "Published under the Regulations on Open Government Information.\n"
+    "All demo data is fictional and represents no real body or person.",
 }
 
 
