@@ -21,7 +21,9 @@ class PublishingConfig(AppConfig):
         from .approval import approval_problems
         from .blocked import log_blocked
         from .ledger import record_changes
+        from .translations import install as review_translations
 
         register_approval_check(approval_problems)
         on_blocked(log_blocked)
         public_items_changed.connect(record_changes, dispatch_uid="publishing.ledger")
+        review_translations()  # wagtail-localize's editor never bypasses review

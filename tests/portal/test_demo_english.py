@@ -207,18 +207,31 @@ def test_an_editor_updates_a_segment_and_saves_the_translation(english_pages):
     assert translation.get_progress()[0] == translation.get_progress()[1]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="wagtail-localize's save_target saves the translated page's row before "
-    "its revision (models.py create_or_update_translation: translation.save()), so "
-    "a live English page shows a translation saved as a draft before review",
-)
-def test_a_translation_saved_as_draft_waits_for_review(english_pages, client):
+@pytest.mark.parametrize("publish", [False, True])
+def test_a_translation_saved_in_the_editor_waits_for_review(
+    english_pages, client, publish
+):
+    """Saved as a draft or "published" from wagtail-localize's editor: the live English
+    page is unchanged until the new revision has been through review
+    (publishing/translations.py)."""
     demo, _notices, plan = english_pages
+    ledger = LedgerEntry.objects.filter(item_key=item_key(plan)).count()
     edit_heading(plan, "Safeguards", "How the plan is carried out")
-    translation_of(plan).save_target(user=demo.review.editor, publish=False)
+    principal = demo.review.staff["demo-principal"]
+    translation_of(plan).save_target(user=principal, publish=publish)
     html = client.get(plan.url).content.decode()
-    assert "How the plan is carried out" not in html
+    assert "How the plan is carried out" not in html and "Safeguards" in html
+    page = PlanPage.objects.get(pk=plan.pk)
+    assert page.live and page.has_unpublished_changes
+    assert "How the plan is carried out" in heading_titles(
+        page.get_latest_revision_as_object()
+    )
+    assert LedgerEntry.objects.filter(item_key=item_key(plan)).count() == ledger
+    # Submitted from the editor (which opens the latest revision), it goes live
+    # once reviewed.
+    demo.review.publish(page.get_latest_revision_as_object(), demo.review.editor)
+    html = client.get(plan.url).content.decode()
+    assert "How the plan is carried out" in html
 
 
 def test_english_pages_went_through_review(english_pages):
