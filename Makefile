@@ -46,6 +46,7 @@ bench: $(VENV)/.test-deps
 	$(BIN)/python tests/bench/run.py
 	$(BIN)/python tests/bench/review.py
 	$(BIN)/python tests/bench/plan_pages.py
+	$(BIN)/python tests/bench/imports.py
 	$(BIN)/python tests/bench/search.py
 	$(BIN)/python tests/bench/opendata.py
 
