@@ -29,6 +29,7 @@ from bs4 import BeautifulSoup
 
 from content_models.disclosure.models import ArticleIndexPage
 from tests.publishing import reviewing
+from themes.models import PortalSettings
 
 # Names, formats and standards that are the same in a Chinese interface.
 ALLOWED = {
@@ -80,7 +81,9 @@ def english_words(text, data_words):
 def content_models():
     """The models whose rows are content a page may show as it is."""
     page_models = [m for m in apps.get_models() if issubclass(m, Page)]
+    # Site settings hold content too (the footer's English counterparts).
     others = [get_user_model(), get_document_model(), get_image_model(), Site]
+    others.append(PortalSettings)
     return page_models + list(get_snippet_models()) + others
 
 

@@ -87,14 +87,15 @@ def credit_file(agency, tmp_path):
 
 
 def die_on_second_row(monkeypatch, error):
-    original = CreditListEntry.save
+    # Every write path (one by one or in bulk) serialises the entry for its revision.
+    original = CreditListEntry.serializable_data
 
-    def save(self, *args, **kwargs):
+    def serializable_data(self, *args, **kwargs):
         if self.organisation.credit_code == OTHER:
             raise error
         return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(CreditListEntry, "save", save)
+    monkeypatch.setattr(CreditListEntry, "serializable_data", serializable_data)
 
 
 def test_an_import_that_fails_mid_file_says_so_and_writes_nothing(

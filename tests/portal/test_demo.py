@@ -133,7 +133,8 @@ def test_demo_text_publishes_no_personal_data(demo_site, client):
 def test_english_pages_show_english_labels(demo_site, client):
     home = client.get("/en/").content.decode()
     assert "Skip to main content" in home and "跳到正文" not in home
-    assert "演示数据均为虚构" in home  # the site's footer note (settings: one language)
+    # The footer note in the reader's language (网站信息 → 页脚（英文页面）).
+    assert "All demo data is fictional" in home and "演示数据均为虚构" not in home
     chinese_home = client.get("/").content.decode()
     assert "跳到正文" in chinese_home and "Skip to main content" not in chinese_home
     notice = apps.get_model("disclosure", "ArticlePage").objects.live().first()

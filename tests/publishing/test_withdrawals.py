@@ -55,7 +55,7 @@ def boss(django_user_model):
 def page_editor(django_user_model, home):
     """May edit pages under the home page but not publish or unpublish them."""
     user = django_user_model.objects.create_user(username="clerk", password="pw")
-    group = Group.objects.create(name="编辑")
+    group = Group.objects.create(name="后台编辑")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     GroupPagePermission.objects.create(
         group=group,

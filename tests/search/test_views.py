@@ -347,7 +347,7 @@ def test_no_results_offers_to_drop_filters_and_to_request_information(
     request_link = [
         a for a in page.select(".search-none a") if a.get_text() == "依申请公开"
     ]
-    assert request_link and request_link[0]["href"] == "/"
+    assert request_link and request_link[0]["href"] == "/requests/"  # the form
 
 
 def test_no_results_links_the_request_page_an_administrator_set(client, index, mixed):
