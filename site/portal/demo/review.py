@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import Page, TaskState, WorkflowState
 
 from publishing import bulk_review, roles
 from publishing.workflows import WORKFLOWS, setup_publishing
@@ -93,7 +93,8 @@ class Review:
     def _defer(self, item, editor):
         if self._batch is None:
             return False
-        item.save_revision(user=editor)
+        # A page was cleaned when it was added a moment ago; a record is cleaned here.
+        item.save_revision(user=editor, clean=not isinstance(item, Page))
         self._batch.append((item, editor))
         return True
 
