@@ -91,9 +91,13 @@ def main():
     bulk_s = time.perf_counter() - started
 
     live = SocialOrganisation.objects.filter(live=True, pk__in=[r.pk for r in batch])
-    if live.count() != COUNT or LedgerEntry.objects.filter(
-        item_key__in=[f"credit.socialorganisation:{r.pk}" for r in batch]
-    ).count() != COUNT:
+    if (
+        live.count() != COUNT
+        or LedgerEntry.objects.filter(
+            item_key__in=[f"credit.socialorganisation:{r.pk}" for r in batch]
+        ).count()
+        != COUNT
+    ):
         raise SystemExit("the batch did not publish every record: nothing to report")
     report = {
         "records_per_path": COUNT,
