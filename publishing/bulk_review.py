@@ -18,11 +18,13 @@ sent for a batch.
 
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wagtail.log_actions import log
+from wagtail.log_actions import get_active_log_context, log
+from wagtail.log_actions import registry as log_registry
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 from wagtail.workflows import publish_workflow_state
 
@@ -110,7 +112,7 @@ def approve_all(task_states, user, comment=""):
     outcome = Outcome()
     states = list(
         TaskState.objects.filter(pk__in=[state.pk for state in task_states])
-        .select_related("workflow_state__workflow", "task", "revision")
+        .select_related("workflow_state__workflow", "task", "revision__content_type")
         .order_by("pk")
     )
     reviewers = {}
@@ -133,8 +135,7 @@ def approve_all(task_states, user, comment=""):
         finished_by=user,
         comment=comment,
     )
-    for state in moving:
-        _log_approval(state, user, comment, nexts[state.pk])
+    _log_approvals(moving, user, comment, nexts, now)
     _start_tasks([(s.workflow_state, nexts[s.pk], s.revision_id) for s in moving])
     outcome.approved.extend(moving)
 
@@ -256,27 +257,58 @@ def _start_tasks(starts):
 
 
 def _log_approval(state, user, comment, next_task):
-    workflow_state = state.workflow_state
-    revision = state.revision
-    item = _stand_in(revision)
     log(
-        instance=item,
+        instance=_stand_in(state.revision),
         action="wagtail.workflow.approve",
         user=user,
-        revision=revision,
-        title=revision.object_str,
-        data={
-            "workflow": {
-                "id": workflow_state.workflow_id,
-                "title": workflow_state.workflow.name,
-                "status": TaskState.STATUS_APPROVED,
-                "task_state_id": state.pk,
-                "task": {"id": state.task_id, "title": state.task.name},
-                "next": next_task and {"id": next_task.pk, "title": next_task.name},
-            },
-            "comment": comment,
-        },
+        revision=state.revision,
+        title=state.revision.object_str,
+        data=_approval_data(state, comment, next_task),
     )
+
+
+def _log_approvals(states, user, comment, nexts, now):
+    """The entries ``_log_approval`` writes, for a whole step of a batch: built as
+    Wagtail's ``log()`` builds them, inserted together per log model."""
+    context = get_active_log_context()
+    entries = {}
+    for state in states:
+        item = _stand_in(state.revision)
+        model = log_registry.get_log_model_for_instance(item)
+        entry = model(
+            content_type=ContentType.objects.get_for_model(
+                item, for_concrete_model=False
+            ),
+            label=state.revision.object_str,
+            action="wagtail.workflow.approve",
+            timestamp=now,
+            data=_approval_data(state, comment, nexts[state.pk]),
+            user=user or context.user,
+            uuid=context.uuid,
+            revision=state.revision,
+        )
+        if isinstance(item, Page):
+            entry.page_id = item.pk
+        else:
+            entry.object_id = str(item.pk)
+        entries.setdefault(model, []).append(entry)
+    for model, rows in entries.items():
+        model.objects.bulk_create(rows)
+
+
+def _approval_data(state, comment, next_task):
+    workflow_state = state.workflow_state
+    return {
+        "workflow": {
+            "id": workflow_state.workflow_id,
+            "title": workflow_state.workflow.name,
+            "status": TaskState.STATUS_APPROVED,
+            "task_state_id": state.pk,
+            "task": {"id": state.task_id, "title": state.task.name},
+            "next": next_task and {"id": next_task.pk, "title": next_task.name},
+        },
+        "comment": comment,
+    }
 
 
 def _stand_in(revision):

@@ -113,7 +113,11 @@ class Review:
                 for state in TaskState.objects.filter(
                     status=TaskState.STATUS_IN_PROGRESS,
                     workflow_state__status=WorkflowState.STATUS_IN_PROGRESS,
-                ).select_related("task", "workflow_state__requested_by")
+                ).select_related(
+                    "task",
+                    "workflow_state__requested_by",
+                    "workflow_state__content_type",
+                )
                 if _key(state.workflow_state) in keys
             ]
             if not waiting:
