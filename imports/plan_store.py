@@ -371,7 +371,7 @@ def indicator_rows(document: PlanDocument, warnings, previous=None) -> list[Indi
             seen.add(row.name)
             old = previous.get((row.table_title, row.name))
             if old is not None:
-                row.pk, row.key = old.pk, old.key
+                row.pk, row.translation_key = old.pk, old.translation_key
             row.sort_order = len(rows)
             rows.append(row)
     return rows
