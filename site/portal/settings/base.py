@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "opendata",
     "discovery",
     "clocks",
+    "inspection",
     # wagtail-localize replaces wagtail.locales (see ../shared/docs/STACK.md)
     "wagtail_localize",
     "wagtail_localize.locales",
