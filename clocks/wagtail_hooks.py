@@ -145,3 +145,7 @@ def add_deadlines_panel(request, panels):
     overdue, soon, _rest = open_applications(today(), WorkingCalendar.current())
     if overdue or soon:
         panels.append(DeadlinesPanel(overdue, soon))
+
+
+# The 到期与逾期 dashboard registers its own hooks; Wagtail loads only this module.
+from . import duty_hooks  # noqa: E402, F401

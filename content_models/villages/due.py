@@ -9,6 +9,7 @@ resident sees on the home page.
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Q
 
 from content_models.disclosure.periods import Period
@@ -16,7 +17,14 @@ from content_models.disclosure.public import public_items
 
 from .disclosures import VillageDisclosurePage
 
+# The default; a county sets its own with VILLAGE_DISCLOSURE_DUE_DAY. The statutory
+# clocks (clocks/duties.py) read the same rule and move a deadline that falls on a
+# day off to the next working day.
 DUE_DAY = 20
+
+
+def due_day():
+    return getattr(settings, "VILLAGE_DISCLOSURE_DUE_DAY", DUE_DAY)
 
 
 @dataclass(frozen=True)
@@ -34,7 +42,8 @@ def last_quarter(today):
 
 
 def due_on(period):
-    return period.last_day + datetime.timedelta(days=DUE_DAY)
+    """The day a quarter's (or a month's finances') disclosure is due by."""
+    return period.last_day + datetime.timedelta(days=due_day())
 
 
 def columns_owing(section, today):
