@@ -22,6 +22,9 @@ class DatasetState(models.Model):
     slug = models.CharField(max_length=64, unique=True)
     generation = models.PositiveBigIntegerField(default=0)
     changed_at = models.DateTimeField()
+    # A digest of the public rows as the database holds them (``changes.fingerprint``):
+    # a write made outside publishing moves the mark when it is next read.
+    fingerprint = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         verbose_name = _("数据集状态")
