@@ -14,6 +14,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
 
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page, Site, TaskState
 from wagtail.signals import (
     page_published,
@@ -142,6 +143,15 @@ def shared_row_saved(sender, instance, created=False, raw=False, **kwargs):
 @receiver(post_delete)
 def shared_row_deleted(sender, instance, **kwargs):
     if _is_shared(sender):
+        announce([], models=[_label(sender)])
+
+
+@receiver(post_save)
+def setting_saved(sender, instance, raw=False, **kwargs):
+    """A site setting (the footer's 主办/承办 and 备案 lines, the open-data licence) is
+    not published either: it shows at once on every page. No item changed; the
+    setting's model is named, so listeners that show it (the page cache) hear of it."""
+    if not raw and issubclass(sender, (BaseSiteSetting, BaseGenericSetting)):
         announce([], models=[_label(sender)])
 
 

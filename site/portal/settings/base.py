@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
-from .env import env_list, env_set, env_str
+from .env import env_bool, env_list, env_set, env_str
 
 # The repository root: site/portal/settings/base.py -> three levels up from site/.
 ROOT_DIR = Path(__file__).resolve().parents[3]
@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "opendata",
     "discovery",
     "clocks",
+    "caching",  # whole public pages, kept until the next announcement
     "inspection",
     # wagtail-localize replaces wagtail.locales (see ../shared/docs/STACK.md)
     "wagtail_localize",
@@ -63,6 +64,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a kept page is answered before anything else runs, and what it keeps is
+    # the final response, masked by MaskPersonalDataMiddleware (caching/middleware.py).
+    "caching.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before WhiteNoise and CommonMiddleware, which may answer first (corsheaders docs).
     "corsheaders.middleware.CorsMiddleware",
@@ -248,6 +252,33 @@ SEARCH_INDEX_DIR = Path(env_str("SEARCH_INDEX_DIR", str(VAR_DIR / "search")))
 # else the pattern renders to, so "{机构代码}/{yyyy}-{nnnnn}" numbers each agency's year
 # from 1.
 INDEX_NUMBER_PATTERN = env_str("INDEX_NUMBER_PATTERN", "{机构代码}/{yyyy}-{nnnnn}")
+
+# Caches: Redis when REDIS_URL is set (shared by every worker: rate limits, pages);
+# else rate limits count per process and pages are kept in files, which every process
+# of one machine shares: a command that publishes must reach the pages the server keeps.
+REDIS_URL = env_str("REDIS_URL", "")
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "pages",
+        },
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": VAR_DIR / "cache" / "pages",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        },
+    }
 
 LOGGING = {
     "version": 1,

@@ -23,3 +23,10 @@ if not env_str("DATABASE_URL"):
 # Serve static files straight from the apps, no collectstatic needed on one machine.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The page cache is on only in tests/caching: elsewhere tests change rows behind
+# publishing's back and read the pages again. In memory, like the rest.
+PAGE_CACHE_ENABLED = False
+CACHES = {  # noqa: F405
+    **CACHES,  # noqa: F405
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+}
