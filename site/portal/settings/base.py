@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "opendata",
     "discovery",
     "clocks",
+    "reports",
     "caching",  # whole public pages, kept until the next announcement
     "inspection",
     # wagtail-localize replaces wagtail.locales (see ../shared/docs/STACK.md)
