@@ -164,7 +164,9 @@ class InternalChecker:
                 return _("站内地址不存在")
             if match.url_name != "wagtail_serve":
                 return None  # a view of ours (search, open data...): it exists
-            return self._page_problem(path, match.kwargs.get("path", ""))
+            # Wagtail's route captures the page path as a positional argument.
+            page_path = match.args[0] if match.args else match.kwargs.get("path", "")
+            return self._page_problem(path, page_path or "")
 
     def _page_problem(self, path, page_path):
         site = Site.objects.filter(is_default_site=True).first()
