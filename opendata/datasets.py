@@ -528,6 +528,7 @@ plan_indicators = Dataset(
             "key",
             _("指标标识"),
             _("指标在规划各版本和译本中不变的标识"),
+            source="translation_key",
             convert=lambda key: str(key),
         ),
         *plan_fields("plan__"),

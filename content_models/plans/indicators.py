@@ -8,7 +8,6 @@ numeric part is derived for charts only.
 """
 
 import re
-import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -18,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 
 from content_models.disclosure.text import fold_width
 
@@ -51,7 +50,11 @@ class Attribute(models.TextChoices):
     BINDING = "约束性", _("约束性")
 
 
-class Indicator(Orderable):
+class Indicator(TranslatableMixin, Orderable):
+    # Translatable (wagtail-localize's defaults: text translated, years and attribute
+    # synchronised): a translated plan gets its own rows in its language with the
+    # same ``translation_key``. Progress values hang on the source's rows and are
+    # found through that key, so an English plan shows the figures entered once.
     plan = ParentalKey(
         "plans.PlanPage",
         verbose_name=_("规划"),
@@ -79,9 +82,6 @@ class Indicator(Orderable):
         _("目标年份"), null=True, blank=True, help_text=_("留空则为规划期末年份")
     )
     attribute = models.CharField(_("属性"), max_length=4, choices=Attribute.choices)
-    # The same indicator in every translation of the plan: progress values hang on it,
-    # so an English plan page shows the figures editors entered against the Chinese one.
-    key = models.UUIDField(default=uuid.uuid4, editable=False)
 
     panels = [
         FieldPanel("table_title"),
@@ -91,7 +91,7 @@ class Indicator(Orderable):
         FieldPanel("attribute"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("指标")
         verbose_name_plural = _("指标")
         constraints = [
@@ -166,7 +166,7 @@ class IndicatorTable:
 
     @property
     def anchor(self):
-        return f"table-{self.rows[0].key.hex[:8]}" if self.rows else "table"
+        return f"table-{self.rows[0].translation_key.hex[:8]}" if self.rows else "table"
 
     @property
     def has_baseline(self):

@@ -173,7 +173,7 @@ class IndicatorProgress(
     def public_url(self):
         """The plan page, at this indicator's progress figure."""
         plan = self.indicator.plan
-        return f"{plan.url}#progress-{self.indicator.key.hex[:8]}"
+        return f"{plan.url}#progress-{self.indicator.translation_key.hex[:8]}"
 
     def clean(self):
         super().clean()
@@ -230,11 +230,11 @@ class IndicatorProgress(
 def public_progress(plan):
     """Published values for a plan's indicators, in any of its translations (an
     indicator keeps its key when the page is translated)."""
-    keys = [indicator.key for indicator in plan.indicators.all()]
+    keys = [indicator.translation_key for indicator in plan.indicators.all()]
     return (
         public_items(IndicatorProgress)
         .filter(
-            indicator__key__in=keys,
+            indicator__translation_key__in=keys,
             indicator__plan__translation_key=plan.translation_key,
         )
         .select_related("indicator")

@@ -29,7 +29,7 @@ class IndicatorProgressSeries:
 
     @property
     def anchor(self):
-        return f"progress-{self.indicator.key.hex[:8]}"
+        return f"progress-{self.indicator.translation_key.hex[:8]}"
 
     @property
     def points(self):
@@ -55,13 +55,13 @@ def progress_series(indicators, progress, start_year, end_year):
     """Series for the indicators that have published values, in table order."""
     by_key = {}
     for item in progress:
-        by_key.setdefault(item.indicator.key, []).append(item)
+        by_key.setdefault(item.indicator.translation_key, []).append(item)
     return {
-        indicator.key: IndicatorProgressSeries(
-            indicator, by_key[indicator.key], start_year, end_year
+        indicator.translation_key: IndicatorProgressSeries(
+            indicator, by_key[indicator.translation_key], start_year, end_year
         )
         for indicator in indicators
-        if indicator.key in by_key
+        if indicator.translation_key in by_key
     }
 
 
@@ -118,6 +118,6 @@ def plan_context(plan):
 def _table_view(table, series, note=""):
     view = TableView(table=table, note=note)
     for number, indicator in enumerate(table.rows, start=1):
-        found = series.get(indicator.key)
+        found = series.get(indicator.translation_key)
         view.rows.append({"number": number, "indicator": indicator, "series": found})
     return view

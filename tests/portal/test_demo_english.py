@@ -127,12 +127,6 @@ def test_english_plan_reads_in_english(english_pages, client):
     assert f'<a href="{issuing.url}">{english.ISSUING_NOTICE["title"]}</a>' in article
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Indicator is not a TranslatableMixin model: wagtail-localize copies the "
-    "indicator rows from the Chinese plan as they are (a synchronised child "
-    "relation), so their names, areas, units and table titles stay Chinese",
-)
 def test_english_plan_indicator_tables_are_in_english(english_pages, client):
     _demo, _notices, plan = english_pages
     html = client.get(plan.url).content.decode()
