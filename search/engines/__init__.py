@@ -24,13 +24,13 @@ from .. import text
 from ..query import Hit
 
 # Ranking, shared by the engines: a match in the title counts for three in the text;
-# a typed piece found as one run of characters, and whole dictionary words, add a bonus
-# on top of the character-pair matches that decide what is found.
+# whole dictionary words add a bonus on top of the character-pair matches that decide
+# what is found (every clause is already a run of characters as typed, so a run needs
+# no bonus of its own).
 # A synonym counts for less than the term as typed, and every term is weighed per
 # character pair, so that a long synonym (最低生活保障) does not outrank the short word
 # the user typed (低保).
 TITLE_BOOST = 3.0
-PHRASE_BONUS = 2.0
 WORD_BONUS = 0.5
 SYNONYM_WEIGHT = 0.6
 

@@ -40,7 +40,6 @@ from .. import text
 from ..query import SearchResult
 from . import (
     FACET_FIELDS,
-    PHRASE_BONUS,
     TITLE_BOOST,
     WORD_BONUS,
     EngineUnavailable,
@@ -178,11 +177,6 @@ def _run(field, term, boost):
 
 
 def _bonuses(request):
-    for phrase in request.phrases:
-        if len(text.grams(phrase)) > 1:
-            yield _run("title_grams", phrase, PHRASE_BONUS * TITLE_BOOST)
-            if not request.titles_only:
-                yield _run("text_grams", phrase, PHRASE_BONUS)
     for word in typed_words(request):
         yield Q("term", title_words={"value": word, "boost": WORD_BONUS * TITLE_BOOST})
         if not request.titles_only:

@@ -28,7 +28,6 @@ from .. import text
 from ..query import SearchResult
 from . import (
     FACET_FIELDS,
-    PHRASE_BONUS,
     TITLE_BOOST,
     WORD_BONUS,
     EngineUnavailable,
@@ -40,7 +39,11 @@ from . import (
 
 Occur = tantivy.Occur
 Query = tantivy.Query
+# Memory per writer thread: segments are flushed when it is full.
 _WRITER_HEAP = 64_000_000
+# A rebuild writes with one thread per core (tantivy splits the documents between
+# them), up to this many; small updates with one.
+_REBUILD_THREADS = min(os.cpu_count() or 1, 4)
 # Hits fetched beyond the page, so that equal scores can be ordered by date.
 _TIE_WINDOW = 50
 # What _new_directory names an index; anything else in CURRENT is damage.
@@ -74,6 +77,8 @@ SCHEMA = _schema()
 def as_tantivy(document):
     published = document.published
     fields = {"published": _midnight(published)} if published else {}
+    title_words, title_grams = text.indexed_tokens(document.title)
+    text_words, text_grams = text.indexed_tokens(document.text)
     return tantivy.Document(
         **fields,
         id=document.id,
@@ -84,10 +89,10 @@ def as_tantivy(document):
         agency=document.agency,
         list_type=document.list_type,
         validity=document.validity,
-        title_words=" ".join(text.words(document.title)),
-        text_words=" ".join(text.words(document.text)),
-        title_grams=" ".join(text.grams(document.title)),
-        text_grams=" ".join(text.grams(document.text)),
+        title_words=" ".join(title_words),
+        text_words=" ".join(text_words),
+        title_grams=" ".join(title_grams),
+        text_grams=" ".join(text_grams),
         year=document.year or 0,
         day=published.toordinal() if published else 0,
         source=json.dumps(stored_source(document), ensure_ascii=False).encode(),
@@ -173,9 +178,9 @@ class EmbeddedEngine:
         temporary.write_text(name)
         os.replace(temporary, self._pointer())
 
-    def _writer(self, index):
+    def _writer(self, index, threads=1):
         try:
-            return index.writer(_WRITER_HEAP, 1)
+            return index.writer(_WRITER_HEAP * threads, threads)
         except ValueError as error:  # another process holds the index lock
             raise EngineUnavailable(f"embedded index is busy: {error}") from error
 
@@ -217,7 +222,7 @@ class EmbeddedEngine:
 
     def _fill(self, path, documents):
         index = tantivy.Index(SCHEMA, path=str(path))
-        writer = self._writer(index)
+        writer = self._writer(index, _REBUILD_THREADS)
         count = 0
         try:
             for document in documents:
@@ -344,15 +349,6 @@ class EmbeddedEngine:
         return Query.phrase_query(SCHEMA, field, tokens)
 
     def _bonuses(self, request):
-        for phrase in request.phrases:
-            if len(text.grams(phrase)) > 1:
-                yield Query.boost_query(
-                    self._run("title_grams", phrase), PHRASE_BONUS * TITLE_BOOST
-                )
-                if not request.titles_only:
-                    yield Query.boost_query(
-                        self._run("text_grams", phrase), PHRASE_BONUS
-                    )
         for word in typed_words(request):
             yield Query.boost_query(
                 Query.term_query(SCHEMA, "title_words", word), WORD_BONUS * TITLE_BOOST

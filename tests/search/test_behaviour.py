@@ -47,8 +47,45 @@ def test_several_words_narrow_the_result(engine):
         ]
     )
     assert ids(search(engine, "低保 孤儿")) == ["both"]
-    # Typed without a space, a chunk means its words, not one run.
-    assert ids(search(engine, "孤儿低保")) == ["both"]
+    # Typed without a space, a chunk is one run: its words apart are not it.
+    assert ids(search(engine, "孤儿低保")) == []
+
+
+def test_a_compound_word_is_found_only_as_typed(engine):
+    engine.rebuild(
+        [
+            document("phrase", "社会组织年度报告", ""),
+            document("apart", "社会救助", "基层党组织建设"),
+            document("reversed", "组织社会力量参与救助", ""),
+            document("spaced", "社会 组织", ""),
+            document("traditional", "社會組織登記", ""),
+        ]
+    )
+    # Pairs of a phrase must be adjacent and in order: 社会 and 组织 anywhere, in
+    # any order, are not 社会组织.
+    assert sorted(ids(search(engine, "社会组织"))) == ["phrase", "traditional"]
+    assert sorted(ids(search(engine, "社會組織"))) == ["phrase", "traditional"]
+    # Spaces say the words may lie apart.
+    assert sorted(ids(search(engine, "社会 组织"))) == [
+        "apart",
+        "phrase",
+        "reversed",
+        "spaced",
+        "traditional",
+    ]
+
+
+def test_a_word_inside_a_longer_run_is_still_found(engine):
+    engine.rebuild(
+        [
+            document("inside", "城乡低保标准", ""),
+            document("wide", "ＡＢＣ协会城乡低保标准", ""),
+            document("none", "最低工资标准", ""),
+        ]
+    )
+    assert sorted(ids(search(engine, "低保"))) == ["inside", "wide"]
+    assert sorted(ids(search(engine, "低保标准"))) == ["inside", "wide"]
+    assert ids(search(engine, "ａｂｃ协会")) == ["wide"]
 
 
 def test_a_quoted_phrase_matches_exactly(engine):

@@ -15,7 +15,6 @@ from elastic_transport import ApiResponseMeta, HttpHeaders, NodeConfig
 from elasticsearch import NotFoundError, helpers
 
 from search.engines import (
-    PHRASE_BONUS,
     TITLE_BOOST,
     WORD_BONUS,
     EngineUnavailable,
@@ -121,21 +120,46 @@ def test_a_quoted_phrase_is_one_clause_of_consecutive_pairs():
     assert all("match_phrase" not in bonus for bonus in query["should"])
 
 
-def test_an_unquoted_run_means_its_words_and_ranks_the_whole_run_higher():
-    query = body("临时救助")["query"]["bool"]
+def test_an_unquoted_run_is_one_clause_of_consecutive_pairs_as_a_quoted_one():
+    # 社会组织 is a phrase of its pairs, never 社会 and 组织 as two clauses.
+    query = body("社会组织")["query"]["bool"]
+    weight = term_weight(0, 3)
     assert query["must"] == [
         clause(
-            phrase("title_grams", "临时", TITLE_BOOST),
-            phrase("text_grams", "临时", 1.0),
-        ),
-        clause(
-            phrase("title_grams", "救助", TITLE_BOOST),
-            phrase("text_grams", "救助", 1.0),
-        ),
+            phrase("title_grams", "社会 会组 组织", TITLE_BOOST * weight),
+            phrase("text_grams", "社会 会组 组织", weight),
+        )
     ]
-    assert query["should"][:2] == [
-        phrase("title_grams", "临时 时救 救助", PHRASE_BONUS * TITLE_BOOST),
-        phrase("text_grams", "临时 时救 救助", PHRASE_BONUS),
+    assert query["must"] == body('"社会组织"')["query"]["bool"]["must"]
+    # Its dictionary words still earn the word bonus; no other bonus is needed.
+    assert query["should"] == [
+        term("title_words", "社会", WORD_BONUS * TITLE_BOOST),
+        term("text_words", "社会", WORD_BONUS),
+        term("title_words", "组织", WORD_BONUS * TITLE_BOOST),
+        term("text_words", "组织", WORD_BONUS),
+    ]
+
+
+def test_spaces_and_punctuation_make_separate_clauses():
+    must = body("社会组织 年度报告")["query"]["bool"]["must"]
+    assert [c["bool"]["should"][0] for c in must] == [
+        phrase("title_grams", "社会 会组 组织", TITLE_BOOST * term_weight(0, 3)),
+        phrase("title_grams", "年度 度报 报告", TITLE_BOOST * term_weight(0, 3)),
+    ]
+    assert len(body("低保、孤儿")["query"]["bool"]["must"]) == 2
+
+
+def test_traditional_and_full_width_spellings_make_the_same_body():
+    assert body("社會組織")["query"] == body("社会组织")["query"]
+    assert body("ＡＢＣ协会")["query"] == body("abc协会")["query"]
+
+
+def test_a_synonym_of_a_word_inside_a_run_is_the_run_with_the_word_replaced():
+    (run,) = body("农村低保")["query"]["bool"]["must"]
+    long = "农村 村最 最低 低生 生活 活保 保障"
+    assert run["bool"]["should"][2:] == [
+        phrase("title_grams", long, TITLE_BOOST * term_weight(1, 7)),
+        phrase("text_grams", long, term_weight(1, 7)),
     ]
 
 

@@ -18,14 +18,36 @@ def request(**params):
 
 def test_chunks_quotes_and_synonyms_become_clauses():
     synonyms = {"低保": ("低保", "最低生活保障")}
-    clauses, phrases = parse_clauses('农村低保 "困难群众" 養老', synonyms)
+    clauses = parse_clauses('农村低保 "困难群众" 養老 低保', synonyms)
     assert clauses == (
-        Clause(("农村",)),
-        Clause(("低保", "最低生活保障")),
+        # An unspaced chunk is one run; a synonym of one of its words makes another.
+        Clause(("农村低保", "农村最低生活保障")),
         Clause(("困难群众",)),
         Clause(("养老",)),
+        Clause(("低保", "最低生活保障")),
     )
-    assert phrases == ("农村低保",)  # one-word chunks need no phrase bonus
+
+
+@pytest.mark.parametrize(
+    "q, runs",
+    [
+        ("社会组织", ["社会组织"]),  # never 社会 and 组织 apart
+        ("严重违法失信名单", ["严重违法失信名单"]),
+        ("社会组织 年度报告", ["社会组织", "年度报告"]),
+        ("低保、孤儿", ["低保", "孤儿"]),  # punctuation separates, as in the text
+        ("2024年低保", ["2024", "年低保"]),
+        ("社會組織", ["社会组织"]),
+        ("ＡＢＣ１２３", ["abc123"]),
+        ("社会组织 社会组织", ["社会组织"]),
+    ],
+)
+def test_what_is_typed_without_a_space_is_one_run(q, runs):
+    assert [clause.alternatives[0] for clause in parse_clauses(q, {})] == runs
+
+
+def test_a_chunk_that_is_itself_a_synonym_keeps_its_group():
+    synonyms = {"城乡低保": ("城乡低保", "低保"), "低保": ("低保", "城乡低保")}
+    assert parse_clauses("城乡低保", synonyms) == (Clause(("城乡低保", "低保")),)
 
 
 def test_repeated_filters_and_comma_lists_combine():

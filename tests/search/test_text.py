@@ -1,6 +1,8 @@
 """Chinese text handling: folding, segmentation, pairs and highlighting."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from search import text
 from search.highlight import marked, snippet, spans
@@ -32,10 +34,55 @@ def test_grams_pair_every_han_run_and_keep_codes_whole():
     assert text.grams("代码51150299MJ0000001X") == ["代码", "51150299mj0000001x"]
 
 
-def test_query_words_split_an_unspaced_chunk_and_drop_particles():
-    assert text.query_words("农村低保标准") == ["农村", "低保", "标准"]
-    assert text.query_words("低保的标准") == ["低保", "标准"]
-    assert text.query_words("孤") == ["孤"]
+def test_runs_split_a_typed_chunk_only_at_punctuation_and_script():
+    assert text.runs("农村低保标准") == ["农村低保标准"]
+    assert text.runs("低保、孤儿") == ["低保", "孤儿"]
+    assert text.runs("2024年低保") == ["2024", "年低保"]
+    assert text.runs("孤") == ["孤"]
+
+
+def test_cut_gives_every_character_of_a_run_to_one_word():
+    assert text.cut("农村低保标准") == ["农村", "低保", "标准"]
+    assert "".join(text.cut("事实无人抚养儿童")) == "事实无人抚养儿童"
+    assert text.cut("2024") == ["2024"]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "全区共有城乡低保对象１２３户，特困供养人员45人。",
+        "發展　農村養老服務（試行）",
+        "①号楼 ㎡ ＡＢＣ Ⅻ ﬁ e\u0301",
+        "",
+    ],
+)
+def test_fold_is_width_folding_then_simplified_then_lower_case(raw):
+    # The quick path (full-width ASCII by table, NFKC only when needed) folds as
+    # NFKC always would.
+    from content_models.disclosure.text import fold_width
+
+    assert text.fold(raw) == text._to_simplified.convert(fold_width(raw)).lower()
+
+
+@given(st.text(max_size=60))
+def test_fold_quick_path_equals_nfkc_on_any_text(raw):
+    from content_models.disclosure.text import fold_width
+
+    assert text.fold(raw) == text._to_simplified.convert(fold_width(raw)).lower()
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "城乡低保标准，孤儿基本生活费",
+        "代码51150299MJ0000001X号",
+        "養老　服務",
+        "孤",
+        "",
+    ],
+)
+def test_indexed_tokens_are_the_words_and_the_grams(raw):
+    assert text.indexed_tokens(raw) == (text.words(raw), text.grams(raw))
 
 
 def test_split_terms_accepts_chinese_and_latin_separators():
