@@ -28,6 +28,5 @@ def ensure_permissions(app_config=None, **kwargs):
     except Permission.DoesNotExist:  # a partial migrate: nothing to grant yet
         return
     for name in INSPECTORS:
-        group = Group.objects.filter(name=name).first()
-        if group is not None:
-            group.permissions.add(permission)
+        # The publishing groups by their names: setup_publishing finds them later.
+        Group.objects.get_or_create(name=name)[0].permissions.add(permission)
