@@ -23,6 +23,7 @@ from .changes import state_of
 from .formats import FORMATS, plain_value
 from .licences import current_terms
 from .models import ReleaseFile
+from .releases import checksummed_name, quarter_end
 from .schema import DATETIME
 
 ENGLISH = "en"
@@ -249,11 +250,11 @@ def package_licence(terms):
     return licence
 
 
-def csv_resource(dataset, request):
+def csv_resource(dataset, request=None, path=None):
     return {
         "profile": "tabular-data-resource",
         "name": dataset.slug,
-        "path": file_url(request, dataset, "csv"),
+        "path": path or file_url(request, dataset, "csv"),
         "format": "csv",
         "mediatype": media_type("csv"),
         "encoding": "utf-8-sig",
@@ -305,12 +306,76 @@ def enum_labels(column, language):
         return {str(value): str(label) for value, label in column.choices.choices}
 
 
+def release_datapackage(dataset, release, files, until):
+    """A release's own data package of ``dataset``, written into the release folder
+    beside its files (``releases._write_datapackage``): paths are the files' names
+    there, so the folder is complete on its own; ``as_of`` and
+    ``rows_published_before`` say what moment the rows are."""
+    terms = current_terms()
+    publisher, _url = terms.publisher_of(dataset.slug)
+    by_format = {item.format: item for item in files}
+    resource = {
+        **csv_resource(dataset, path=checksummed_name(dataset.slug, "csv")),
+        "hash": f"sha256:{by_format['csv'].sha256}",
+        "bytes": by_format["csv"].size,
+    }
+    return {
+        "profile": "tabular-data-package",
+        "name": dataset.slug,
+        "title": chinese(dataset.title),
+        "title_en": english(dataset.title),
+        "description": chinese(dataset.description),
+        "version": release.label,
+        "created": moment(release.cut_at),
+        **release_moments(release, until),
+        "licenses": [package_licence(terms)],
+        "contributors": [{"title": publisher, "role": "publisher"}],
+        "resources": [resource],
+        "other_formats": [
+            {
+                "format": fmt,
+                "mediatype": media_type(fmt),
+                "path": checksummed_name(dataset.slug, fmt),
+                "hash": f"sha256:{by_format[fmt].sha256}",
+                "bytes": by_format[fmt].size,
+                "rows": by_format[fmt].rows,
+            }
+            for fmt in FORMAT_ORDER[1:]
+            if fmt in by_format
+        ],
+    }
+
+
+RELEASE_AS_OF = _(
+    "季度版本包含该季度结束前首次公开的行，内容为生成时（as_of）的状态："
+    "季度结束后作出的更正或撤回已体现在其中。"
+)
+RELEASE_CUT = _("按需版本为生成时（as_of）公开的全部数据。")
+
+
+def release_moments(release, until):
+    """What moment a release's rows are: ``as_of`` the cut, and for a quarterly one
+    only the rows first published before its quarter ended."""
+    moments = {"as_of": moment(release.cut_at)}
+    note = RELEASE_CUT
+    if until is not None:
+        moments["rows_published_before"] = moment(until)
+        note = RELEASE_AS_OF
+    moments["release_note"] = chinese(note)
+    moments["release_note_en"] = english(note)
+    return moments
+
+
 def release_descriptor(entry, request, slug=None):
     release = entry.release
+    until = quarter_end(release.label)
+    if release.kind != release.Kind.QUARTERLY:
+        until = None
     descriptor = {
         "label": release.label,
         "kind": release.kind,
         "cut_at": moment(release.cut_at),
+        **release_moments(release, until),
         "checksums": checksums_url(request, release),
         "files": [
             {
@@ -323,6 +388,10 @@ def release_descriptor(entry, request, slug=None):
             for release_file in entry.files
         ],
     }
+    if slug:
+        descriptor["datapackage"] = absolute(
+            request, "opendata-release-datapackage", label=release.label, slug=slug
+        )
     if slug and entry.previous is not None:
         descriptor["previous"] = entry.previous.label
         descriptor["diff"] = diff_urls(request, slug, entry.previous, release)

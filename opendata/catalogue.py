@@ -10,7 +10,7 @@ item's key ("app.model:pk").
 import functools
 
 from django.apps import apps
-from django.db.models import Max, Min
+from django.db.models import Count, Max, Min
 
 from wagtail.models import Page, Site
 
@@ -20,7 +20,7 @@ from content_models.disclosure.public import (
     public_items,
 )
 
-from .schema import Dataset, local_date, public_value
+from .schema import Dataset, digest, local_date, public_value
 
 
 class CatalogueDataset(Dataset):
@@ -41,6 +41,8 @@ class CatalogueDataset(Dataset):
                 rows = rows.select_related("locale")
             if updated_since:
                 rows = rows.filter(last_published_at__gte=updated_since)
+            # As every dataset: only items Wagtail's publication made live.
+            rows = rows.filter(live_revision__isnull=False)
             selection.append((model._meta.label_lower, rows.order_by("pk")))
         return selection
 
@@ -49,6 +51,25 @@ class CatalogueDataset(Dataset):
 
     def offers(self):
         return ["updated_since"]
+
+    def published_before(self, moment):
+        return [
+            (label, rows.filter(first_published_at__lt=moment))
+            for label, rows in self.select()
+        ]
+
+    def fingerprint(self):
+        """As ``Dataset.fingerprint``, one aggregate per model, plus the addresses
+        rows are written on (the Site's root and the configured base URL)."""
+        found = {"root": _site_root()}
+        for label, rows in self.select():
+            found[label] = rows.order_by().aggregate(
+                rows=Count("pk"),
+                last=Max("pk"),
+                updated=Max("last_published_at"),
+                revision=Max("live_revision"),
+            )
+        return digest(found)
 
     def count(self, selection):
         return sum(rows.count() for _, rows in selection)

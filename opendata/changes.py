@@ -3,8 +3,13 @@ announcement of changed public items (content_models.disclosure.announcements) n
 a model its rows are read from: publish, unpublish, withdrawal, deletion, a page moved
 or renamed, an agency or region (whose names rows show) saved.
 
-Downloads answer ``ETag`` / ``Last-Modified`` from these marks (``DatasetState``) with
-one query instead of reading the rows.
+A write made outside publishing (a shell, a data migration, ``.update()``) announces
+nothing, so a single dataset's mark is also checked against the rows' fingerprint
+(``Dataset.fingerprint``: one aggregate query) whenever it is read for validators; a
+fingerprint that moved bumps the mark there and then. Listeners still hear only the
+announcement: the fingerprint is read from the database, not from Wagtail's signals.
+
+Downloads answer ``ETag`` / ``Last-Modified`` from these marks (``DatasetState``).
 """
 
 from django.db.models import F
@@ -18,12 +23,23 @@ from .models import DatasetState
 
 
 def state_of(dataset):
-    """The dataset's change mark, created on first use."""
-    return states_of([dataset])[dataset.slug]
+    """The dataset's change mark, created on first use and brought up to the rows'
+    fingerprint (moved when they changed behind the announcement's back)."""
+    state = states_of([dataset])[dataset.slug]
+    current = dataset.fingerprint()
+    if state.fingerprint != current:
+        DatasetState.objects.filter(pk=state.pk).update(
+            generation=F("generation") + 1,
+            changed_at=timezone.now(),
+            fingerprint=current,
+        )
+        state.refresh_from_db()
+    return state
 
 
 def states_of(datasets):
-    """{slug: change mark} of ``datasets`` in one query (missing marks created)."""
+    """{slug: change mark} of ``datasets`` in one query (missing marks created), as
+    last marked: listings read these without each dataset's fingerprint."""
     slugs = [dataset.slug for dataset in datasets]
     found = {state.slug: state for state in DatasetState.objects.filter(slug__in=slugs)}
     for slug in slugs:

@@ -10,12 +10,13 @@ from django.shortcuts import get_object_or_404
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
+from .datasets import DATASETS
 from .diffs import DIFF_FORMATS, stored_diff
 from .downloads import get_dataset_or_404
 from .formats import FORMATS
 from .licences import add_licence_link
 from .models import Release, ReleaseFile
-from .releases import checksummed_name, checksums, storage
+from .releases import checksummed_name, checksums, datapackage_path, storage
 
 YEAR = 365 * 24 * 3600
 _gzip = GZipMiddleware(lambda request: None)
@@ -56,6 +57,22 @@ def release_checksums(request, label):
         # Read in the browser, saved under the name the commands on the page use.
         response["Content-Disposition"] = 'inline; filename="SHA256SUMS"'
     return _immutable(request, response, etag, last_modified, compressible=False)
+
+
+def release_datapackage(request, label, slug):
+    """The data package written with the release (its own, not today's)."""
+    release = get_object_or_404(Release, label=label)
+    path = datapackage_path(release.label, slug)
+    if slug not in DATASETS or not storage().exists(path):
+        raise Http404(slug)
+    etag = f'"datapackage-{release.label}-{slug}"'
+    last_modified = int(release.cut_at.timestamp())
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        response = FileResponse(
+            storage().open(path, "rb"), content_type="application/json; charset=utf-8"
+        )
+    return _immutable(request, response, etag, last_modified, compressible=True)
 
 
 def diff(request, from_label, to_label, slug, fmt):

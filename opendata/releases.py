@@ -7,14 +7,23 @@ already written are removed and no ``Release`` exists.
 
 Labels: ``2026-Q3`` for the quarterly release of that quarter (cut in the quarter
 after it), ``2026-11-23-151700`` (Beijing time) for one cut on demand.
+
+A quarterly release holds the rows first published before its quarter ended, as they
+stand when it is cut (``quarter_end``): rows published later are left out, but a
+correction or withdrawal made between the quarter's end and the cut shows (the rows
+are not rebuilt from the ledger's snapshots, which only records have). Each release's
+``datapackage.json`` (written with its files) says so in ``rows_published_before``
+and ``as_of``.
 """
 
 import datetime
 import hashlib
+import json
 import tempfile
 from contextlib import contextmanager
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import storages
 from django.db import connection, transaction
@@ -53,6 +62,19 @@ def on_demand_label(now):
     return timezone.localtime(now).strftime("%Y-%m-%d-%H%M%S")
 
 
+def quarter_end(release_label):
+    """For a quarterly label (``2026-Q3``) the moment its quarter ended (the next
+    quarter's first day, 00:00 Beijing time); None for any other label."""
+    try:
+        period = Period.from_slug(release_label)
+    except ValidationError:
+        return None
+    if period is None or not period.quarter:
+        return None
+    day = period.last_day + datetime.timedelta(days=1)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
 def cut_quarterly(today=None, *, user=None):
     """The release of the quarter just ended, cut unless it exists (for cron).
     Returns (release, whether it was cut now)."""
@@ -84,10 +106,11 @@ def _cut(label, kind, *, user=None, note="", now=None):
     if len(note) > limit:
         raise ReleaseError(_("说明不能超过%(limit)d个字") % {"limit": limit})
     written = []
+    until = quarter_end(label) if kind == Release.Kind.QUARTERLY else None
     try:
         with _snapshot(), translation.override(settings.LANGUAGE_CODE):
             files = [
-                _write(label, dataset, fmt, written)
+                _write(label, dataset, fmt, written, until)
                 for dataset in DATASETS.values()
                 for fmt in FORMATS
             ]
@@ -101,6 +124,8 @@ def _cut(label, kind, *, user=None, note="", now=None):
             for release_file in files:
                 release_file.release = release
             ReleaseFile.objects.bulk_create(files)
+            for dataset in DATASETS.values():
+                _write_datapackage(release, dataset, files, until, written)
             log(
                 instance=release,
                 action=CUT_ACTION,
@@ -130,12 +155,13 @@ def _snapshot():
         yield
 
 
-def _write(label, dataset, fmt, written):
+def _write(label, dataset, fmt, written, until=None):
     """Write one file of the release; the ReleaseFile (unsaved) describing it."""
     path = release_path(label, dataset.slug, fmt)
     if storage().exists(path):
         raise ReleaseError(_("文件“%(path)s”已存在，版本文件不能覆盖") % {"path": path})
-    rows = CountedRows(dataset.rows())
+    selection = dataset.published_before(until) if until else None
+    rows = CountedRows(dataset.rows(selection))
     with tempfile.TemporaryFile() as spool:
         target = HashingWriter(spool)
         write_file(dataset, fmt, target, rows=rows)
@@ -153,6 +179,28 @@ def _write(label, dataset, fmt, written):
         size=target.size,
         rows=rows.count,
     )
+
+
+def datapackage_path(label, slug):
+    return f"releases/{label}/{slug}.datapackage.json"
+
+
+def _write_datapackage(release, dataset, files, until, written):
+    """The release's own descriptor of ``dataset``: its files by their names in the
+    release folder, their checksums, the schema and licence as they were then."""
+    from .catalog import release_datapackage  # catalog reads releases' files
+
+    mine = [item for item in files if item.dataset == dataset.slug]
+    document = release_datapackage(dataset, release, mine, until)
+    content = json.dumps(document, ensure_ascii=False, indent=2).encode()
+    path = datapackage_path(release.label, dataset.slug)
+    with tempfile.TemporaryFile() as spool:
+        spool.write(content)
+        spool.seek(0)
+        saved = storage().save(path, File(spool))
+    written.append(saved)
+    if saved != path:
+        raise ReleaseError(_("文件“%(path)s”已存在，版本文件不能覆盖") % {"path": path})
 
 
 class HashingWriter:

@@ -9,10 +9,12 @@ through open data even if it slipped into a published record.
 """
 
 import datetime
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import Max, Min, Q
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -92,8 +94,35 @@ class Dataset:
         return [column.name for column in self.fields]
 
     def queryset(self):
-        """The public rows in a stable order (the primary key)."""
-        return self.rows_from().order_by("pk")
+        """The public rows in a stable order (the primary key), of items that went
+        public through Wagtail's publication (see ``published_paths``)."""
+        rows = self.rows_from()
+        for path in published_paths(rows.model, self.updated):
+            rows = rows.filter(**{f"{path}__isnull": False})
+        return rows.order_by("pk")
+
+    def published_before(self, moment):
+        """The public rows whose every published part was first published before
+        ``moment`` (a quarterly release's rows: see ``releases.quarter_end``)."""
+        rows = self.queryset()
+        for path in published_paths(rows.model, self.updated):
+            first = path.removesuffix("live_revision") + "first_published_at"
+            rows = rows.filter(**{f"{first}__lt": moment})
+        return rows
+
+    def fingerprint(self):
+        """A digest of the public rows as the database holds them, in one aggregate
+        query: how many, the last key, the last publication and published revision
+        of every part of a row. A row added, removed, hidden or published outside
+        publishing changes it; an edit of a column that touches none of these does
+        not (``verify_ledger`` finds those)."""
+        rows = self.queryset().order_by()
+        aggregates = {"rows": Count("pk"), "last": Max("pk")}
+        for number, path in enumerate(self.updated):
+            aggregates[f"updated{number}"] = Max(path)
+        for number, path in enumerate(published_paths(rows.model, self.updated)):
+            aggregates[f"revision{number}"] = Max(path)
+        return digest(rows.aggregate(**aggregates))
 
     def watches(self, label):
         """Whether a change to model ``label`` may change this dataset's rows."""
@@ -188,6 +217,41 @@ class Dataset:
             values_list = values_list[:limit]
         for values in values_list.iterator(chunk_size=2000):
             yield tuple(_cell(column, values[a:b]) for column, a, b in readers)
+
+
+def published_paths(model, updated):
+    """ORM paths of the ``live_revision`` of each published part of a row (the row's
+    own model and the parents its ``updated`` paths name).
+
+    Open data reads a row only when Wagtail's publication set that revision: a row
+    saved as live in a shell, a data migration or ``.update(live=True)`` has none,
+    and unpublishing clears it, so nothing reaches the files without having gone
+    through publishing (``GuardedPublication``, whose announcement the ledger and
+    these change marks hear)."""
+    paths = []
+    for path in updated:
+        if not path.endswith("last_published_at"):
+            continue
+        candidate = path.removesuffix("last_published_at") + "live_revision"
+        if _resolves(model, candidate):
+            paths.append(candidate)
+    return paths
+
+
+def _resolves(model, path):
+    for name in path.split("__"):
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return False
+        model = field.related_model
+    return True
+
+
+def digest(values):
+    """A short stable digest of an aggregate's result (a dict)."""
+    text = repr(sorted((key, str(value)) for key, value in values.items()))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def _cell(column, values):
