@@ -7,13 +7,22 @@ credit-list entries, 社会组织 and 慈善 records, spread over kinds, regions
 agencies so that facets have something to count. A few records are in traditional
 characters or full-width digits and letters, as reposted texts are.
 
+Ground truth: each record carries ``concepts``, the judged concepts
+(vocabulary.JUDGED) that the templates and slot values it was written from contain,
+as written in vocabulary.py. They are known from how the record was made, not found
+by scanning its final text: a record reposted in traditional characters or full-width
+forms keeps its concepts, and two words that only meet where a template ends are not
+a concept. The search bench judges results against them.
+
 No Django here: search.py turns records into SearchDocuments and database rows.
 """
 
 import datetime
 import random
 import re
-from dataclasses import dataclass
+import string
+from dataclasses import dataclass, field
+from functools import cache
 
 import opencc
 from stdnum.cn import uscc
@@ -52,6 +61,7 @@ class Record:
     region: str  # 12-digit 区划代码
     agency: str
     list_type: str  # "abnormal" or "serious" for credit-list entries, else ""
+    concepts: frozenset = field(default=frozenset(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -123,6 +133,17 @@ def first_code(records):
     return None
 
 
+@cache
+def concepts_in(written):
+    """The judged concepts a template or slot value contains, as written."""
+    return frozenset(c for c in words.CONCEPTS if c in written)
+
+
+@cache
+def _slot_names(template):
+    return tuple(name for _, name, _, _ in string.Formatter().parse(template) if name)
+
+
 def traditional(text):
     return _to_traditional.convert(text)
 
@@ -140,9 +161,11 @@ class _Writer:
         self.places = places()
         self.organisations = []
         self.charities = []
+        self.concepts = set()  # of the record being written
 
     def record(self, pk):
         rng = self.rng
+        self.concepts = set()
         kind = rng.choices(list(KIND_WEIGHTS), weights=KIND_WEIGHTS.values())[0]
         published = FIRST_DAY + datetime.timedelta(days=rng.randrange(DAYS))
         title, body, region, agency, list_type = getattr(self, kind)(published)
@@ -151,7 +174,27 @@ class _Writer:
             title, body = traditional(title), traditional(body)
         elif variant < TRADITIONAL_SHARE + FULL_WIDTH_SHARE:
             body = full_width(body)
-        return Record(pk, kind, title, body, published, region, agency, list_type)
+        return Record(
+            pk,
+            kind,
+            title,
+            body,
+            published,
+            region,
+            agency,
+            list_type,
+            frozenset(self.concepts),
+        )
+
+    def fill(self, template, slots):
+        """The template with its slots filled; what it says is noted as the record's
+        concepts."""
+        self.concepts |= concepts_in(template)
+        for name in _slot_names(template):
+            value = slots[name]
+            if isinstance(value, str):
+                self.concepts |= concepts_in(value)
+        return template.format_map(slots)
 
     # -- slots and sentences ---------------------------------------------------------
 
@@ -184,7 +227,7 @@ class _Writer:
         paragraph."""
         parts = []
         for template in templates:
-            parts.append(template.format_map(slots))
+            parts.append(self.fill(template, slots))
             if self.rng.random() < 0.2:
                 parts.append("\n")
         return "".join(parts).strip()
@@ -206,7 +249,7 @@ class _Writer:
         slots = self.slots(place, published)
         body = self.text(self.some(topic["sentences"], 4, 8) + self.general(), slots)
         region = place.town_code if "{town}" in template else place.district_code
-        return template.format_map(slots), body, region, slots["agency"], ""
+        return self.fill(template, slots), body, region, slots["agency"], ""
 
     def plan(self, published):
         place = self.rng.choice(self.places)
@@ -217,7 +260,7 @@ class _Writer:
             for topic in topics[1:]
             for sentence in self.some(topic["sentences"], 2, 4)
         ]
-        title = self.rng.choice(words.PLAN_TITLES).format_map(slots)
+        title = self.fill(self.rng.choice(words.PLAN_TITLES), slots)
         body = self.text(self.general() + sentences, slots)
         return title, body, place.district_code, slots["agency"], ""
 
@@ -226,7 +269,7 @@ class _Writer:
         committee = "村民委员会" if place.village.endswith("村") else "居民委员会"
         agency = place.village + committee
         slots = self.slots(place, published, agency=agency)
-        title = self.rng.choice(words.VILLAGE["titles"]).format_map(slots)
+        title = self.fill(self.rng.choice(words.VILLAGE["titles"]), slots)
         sentences = self.some(words.VILLAGE["sentences"], 4, 6) + [words.GENERAL[4]]
         return title, self.text(sentences, slots), place.village_code, agency, ""
 
@@ -236,7 +279,8 @@ class _Writer:
         slots = self.slots(organisation.place, published, code=organisation.code)
         body = self.text(words.ORGANISATION, slots)
         place = organisation.place
-        return organisation.name, body, place.district_code, slots["agency"], ""
+        title = self.fill("{org}", {"org": organisation.name})
+        return title, body, place.district_code, slots["agency"], ""
 
     def charity_organisation(self, published):
         charity = self.new_organisation(words.CHARITY_SUFFIXES)
@@ -245,7 +289,8 @@ class _Writer:
             charity.place, published, code=charity.code, charity=charity.name
         )
         body = self.text(words.CHARITY, slots)
-        return charity.name, body, charity.place.district_code, slots["agency"], ""
+        title = self.fill("{org}", {"org": charity.name})
+        return title, body, charity.place.district_code, slots["agency"], ""
 
     def credit_entry(self, published):
         organisation = self.existing(self.organisations, words.ORGANISATION_SUFFIXES)
@@ -254,8 +299,8 @@ class _Writer:
         slots = self.slots(
             organisation.place, published, org=organisation.name, code=organisation.code
         )
-        slots["reason"] = self.rng.choice(entry["reasons"]).format_map(slots)
-        title = self.rng.choice(entry["titles"]).format_map(slots)
+        slots["reason"] = self.fill(self.rng.choice(entry["reasons"]), slots)
+        title = self.fill(self.rng.choice(entry["titles"]), slots)
         body = self.text(entry["sentences"], slots)
         return title, body, organisation.place.district_code, slots["agency"], list_type
 
@@ -279,7 +324,7 @@ class _Writer:
         slots = self.slots(charity.place, published, charity=charity.name)
         body = self.text(sentences, slots)
         return (
-            title.format_map(slots),
+            self.fill(title, slots),
             body,
             charity.place.district_code,
             slots["agency"],
