@@ -58,9 +58,10 @@ class PageCacheMiddleware:
             return self.get_response(request)
         current = key = None
         if enabled() and rules.may_answer(request):
+            host = request.get_host()  # a host not allowed answers 400 here
             try:
                 current = generation.current()
-                key = rules.key_for(request, current)
+                key = rules.key_for(request, current, host)
                 kept = generation.page_cache().get(key)
             except Exception:  # the cache is down: serve uncached, never stale
                 logger.exception("page cache unavailable")

@@ -78,13 +78,13 @@ def language_of(request):
     )
 
 
-def key_for(request, generation):
+def key_for(request, generation, host=None):
     """The cache key of ``request``'s page in ``generation``; hashed, because paths
     and queries are arbitrary text and some caches refuse odd keys."""
     parts = "\n".join(
         [
             request.scheme,
-            request.get_host(),
+            host or request.get_host(),
             request.path,
             request.META.get("QUERY_STRING", ""),
             language_of(request),

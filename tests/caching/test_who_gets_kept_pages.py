@@ -124,3 +124,7 @@ def _request(path):
     from django.test import RequestFactory
 
     return RequestFactory().get(path)
+
+
+def test_a_host_not_allowed_is_refused_not_kept(client, home):
+    assert client.get("/", HTTP_HOST="evil.example").status_code == 400
