@@ -11,6 +11,7 @@ from imports.records import admin_views
 urlpatterns = [
     path("", admin_views.upload, name="upload"),
     path("confirm/<str:token>/", admin_views.confirm, name="confirm"),
+    path("submit/<str:token>/", admin_views.submit, name="submit"),
     path("template/<str:kind>.<str:fmt>", admin_views.template, name="template"),
 ]
 

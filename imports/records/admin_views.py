@@ -23,11 +23,17 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Page
 
+from publishing.bulk_review import submit_all
+from publishing.guards.views import can_edit
+
 from .kinds import get_spec, kinds
 from .run import import_records
 from .templates import template_file
 
 SESSION_KEY = "import_records_uploads"
+# token -> {model label: [pk, ...]}: the drafts a confirmed import wrote, kept for
+# "submit all for review" (only ids this session's import wrote can be submitted).
+WRITTEN_KEY = "import_records_written"
 EXTENSIONS = (".csv", ".xlsx")
 
 
@@ -131,9 +137,18 @@ def confirm(request, token):
             skip_invalid=stored["skip_invalid"],
             user=request.user,
             filename=stored["name"],
+            collect_ids=True,
         )
     finally:
         path.unlink(missing_ok=True)
+    submit_token = None
+    if report.written and report.draft_ids:
+        submit_token = secrets.token_urlsafe(16)
+        written = request.session.get(WRITTEN_KEY, {})
+        written[submit_token] = {
+            label: list(pks) for label, pks in report.draft_ids.items()
+        }
+        request.session[WRITTEN_KEY] = written
     return render(
         request,
         "imports/records_report.html",
@@ -142,7 +157,45 @@ def confirm(request, token):
             done=True,
             spec=get_spec(stored["kind"]),
             drafts=[(title, edit_url(label, pk)) for label, pk, title in report.drafts],
+            submit_token=submit_token,
         ),
+    )
+
+
+@require_POST
+def submit(request, token):
+    """Submit every draft the confirmed import ``token`` wrote to its workflow, as
+    the user. The ids are the session's, never the request's: a POST cannot add
+    an item the import did not write. Each item is checked for the user's edit
+    permission (and lock) before it is submitted; ``submit_all`` refuses items
+    already in review or without a workflow, and logs Wagtail's
+    ``wagtail.workflow.start`` entry for each one it submits."""
+    _check(request)
+    written = request.session.get(WRITTEN_KEY, {})
+    stored = written.pop(token, None)
+    request.session[WRITTEN_KEY] = written
+    if stored is None:
+        raise Http404(_("这批草稿已提交过或已过期"))
+    items, refused = [], []
+    for label, pks in stored.items():
+        model = apps.get_model(label)
+        for item in model.objects.filter(pk__in=pks).order_by("pk"):
+            if can_edit(request.user, item):
+                items.append(item)
+            else:
+                refused.append((item, _("你没有编辑该信息的权限")))
+    outcome = submit_all(items, request.user)
+    refused += outcome.refused
+    return render(
+        request,
+        "imports/records_submitted.html",
+        {
+            "submitted": len(outcome.approved),
+            "refused": [
+                (str(item), edit_url(item._meta.label_lower, item.pk), str(reason))
+                for item, reason in refused
+            ],
+        },
     )
 
 

@@ -22,6 +22,7 @@ from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.db.models.constants import OnConflict
 from django.utils import timezone
 
 from wagtail.models import ReferenceIndex, Revision
@@ -86,6 +87,9 @@ def _add_revisions(model, records, user):
     content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
     base_content_type = records[0].get_base_content_type()
     now = timezone.now()  # Revision.created_at is set by its save(), not a default
+    for record in records:
+        # The report lists the same title: worked out once (a title is translated).
+        record._revision_title = str(record)
     revisions = Revision.objects.bulk_create(
         [
             Revision(
@@ -94,7 +98,7 @@ def _add_revisions(model, records, user):
                 object_id=str(record.pk),
                 user=user,
                 content=record.serializable_data(),
-                object_str=str(record),
+                object_str=record._revision_title,
                 created_at=now,
             )
             for record in records
@@ -138,24 +142,65 @@ def _update_reference_index(new, changed):
         for m in (model, *model._meta.get_parent_list())
     ]
     rows = [
-        ReferenceIndex(
-            content_type=content_types[0],
-            base_content_type=content_types[-1],
-            object_id=record.pk,
-            to_content_type_id=to_content_type_id,
-            to_object_id=to_object_id,
-            model_path=model_path,
-            content_path=content_path,
-            content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+        (
+            content_types[0].pk,
+            content_types[-1].pk,
+            str(record.pk),
+            to_content_type_id,
+            str(to_object_id),
+            model_path,
+            content_path,
+            ReferenceIndex._get_content_path_hash(content_path),
         )
         for record in new
         for to_content_type_id, to_object_id, model_path, content_path in set(
             ReferenceIndex._extract_references_from_object(record)
         )
     ]
-    ReferenceIndex.objects.bulk_create(rows, ignore_conflicts=True)
+    _insert_ignoring_conflicts(ReferenceIndex, REFERENCE_COLUMNS, rows)
     for record in changed:
         ReferenceIndex.create_or_update_for_object(record)
+
+
+# ReferenceIndex's columns, filled as ``ReferenceIndex.create_or_update_for_object``
+# fills them; inserted without a model instance per row (tens of thousands a file).
+REFERENCE_COLUMNS = (
+    "content_type_id",
+    "base_content_type_id",
+    "object_id",
+    "to_content_type_id",
+    "to_object_id",
+    "model_path",
+    "content_path",
+    "content_path_hash",
+)
+
+
+def _insert_ignoring_conflicts(model, columns, rows):
+    """``bulk_create(ignore_conflicts=True)`` of plain tuples: one ``executemany``."""
+    if not rows:
+        return
+    by_column = {field.column: field for field in model._meta.concrete_fields}
+    fields = [by_column[column] for column in columns]
+    rows = [
+        [
+            field.get_db_prep_save(value, connection)
+            for field, value in zip(fields, row, strict=True)
+        ]
+        for row in rows
+    ]
+    insert = connection.ops.insert_statement(on_conflict=OnConflict.IGNORE)
+    suffix = connection.ops.on_conflict_suffix_sql(
+        fields, OnConflict.IGNORE, None, None
+    )
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    marks = ", ".join(["%s"] * len(columns))
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"{insert} {table} ({names}) VALUES ({marks}) {suffix}",  # noqa: S608 - names from the model
+            rows,
+        )
 
 
 def _update_search_index(model, records):

@@ -183,10 +183,10 @@ def _organisation(reader, code, context):
 
 def plan(spec, table, rows, context):
     """One query each for the batch's registered organisations and their listings."""
-    codes = {normalise_credit_code(row.values.get("credit_code", "")) for row in rows}
+    codes = [normalise_credit_code(row.values.get("credit_code", "")) for row in rows]
     context.registered = {
         org.credit_code: org
-        for org in SocialOrganisation.objects.filter(credit_code__in=codes)
+        for org in SocialOrganisation.objects.filter(credit_code__in=set(codes))
     }
     context.listings = {
         (entry.organisation_id, entry.list_type, entry.listed_on): entry
@@ -194,14 +194,18 @@ def plan(spec, table, rows, context):
             organisation__in=context.registered.values()
         )
     }
-    return [plan_row(spec, table, row, context) for row in rows]
+    return [
+        plan_row(spec, table, row, context, code)
+        for row, code in zip(rows, codes, strict=True)
+    ]
 
 
-def plan_row(spec, table, row, context):
+def plan_row(spec, table, row, context, code):
+    """``code``: the row's 统一社会信用代码, normalised (by ``plan``)."""
     reader = RowReader(spec, table, row)
-    code = normalise_credit_code(reader.text("credit_code"))
-    if code and credit_code_problem(code):
-        reader.add("credit_code", credit_code_problem(code))
+    problem = credit_code_problem(code) if code else None
+    if problem:
+        reader.add("credit_code", problem)
     list_type = reader.parse("list_type", parse_choice, ListType)
     listed_on = reader.parse("listed_on", parse_date)
     removed_on = reader.parse("removed_on", parse_date)

@@ -29,13 +29,23 @@ class Report:
     # The drafts written, as (model label, pk, title): the admin links to each.
     drafts: list = field(default_factory=list)
     drafts_unlisted: int = 0
+    # Every draft written, listed or not, as {model label: {pk: None}} (an ordered
+    # set), when the caller asked for them (the admin's "submit all for review").
+    draft_ids: dict = None
 
     def add_draft(self, record):
-        entry = (record._meta.label_lower, record.pk, str(record))
+        """List ``record`` (its title as its revision has it, when it has one),
+        once however many rows wrote it; past ``max_listed`` only count it."""
+        key = (record._meta.label_lower, record.pk)
+        if self.draft_ids is not None:
+            self.draft_ids.setdefault(key[0], {})[key[1]] = None
+        if self.drafts and self.drafts[-1][:2] == key:
+            return
         if self.max_listed is not None and len(self.drafts) >= self.max_listed:
             self.drafts_unlisted += 1
-        elif not self.drafts or self.drafts[-1] != entry:
-            self.drafts.append(entry)
+            return
+        title = getattr(record, "_revision_title", None) or str(record)
+        self.drafts.append((*key, title))
 
     def add(self, row, column, message):
         if self.max_listed is not None and len(self.errors) >= self.max_listed:

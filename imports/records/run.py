@@ -22,6 +22,7 @@ from .kinds import Context, duplicate_problem, get_spec
 from .limits import limits
 from .readers import FileProblem, read_table
 from .report import Report
+from .translations import cached_translations
 
 logger = logging.getLogger(__name__)
 
@@ -33,21 +34,31 @@ class _Undo(Exception):
 
 
 def import_records(
-    kind, path, dry_run=False, skip_invalid=False, user=None, filename=None
+    kind,
+    path,
+    dry_run=False,
+    skip_invalid=False,
+    user=None,
+    filename=None,
+    collect_ids=False,
 ):
     """Import ``path`` as ``kind``; returns a ``Report``. Raises ``UnknownKind``.
 
     ``filename`` is the name to report (the admin stores uploads under a temp name).
+    ``collect_ids``: keep every draft's id in ``report.draft_ids`` (the admin offers
+    to submit them all for review); else only the listed ones are kept.
     Never raises for the file's content: every problem is in the report.
     """
     spec = get_spec(kind)
     name = filename or Path(path).name
     report = Report(kind=kind, file=name, dry_run=dry_run)
     report.max_listed = limits().reported_problems
+    if collect_ids:
+        report.draft_ids = {}
     context = Context(user)
     where = {"row": None}
     try:
-        with transaction.atomic():
+        with cached_translations(), transaction.atomic():
             _import(spec, path, name, report, context, user, where)
             if dry_run or (report.errors and not skip_invalid):
                 raise _Undo
@@ -69,7 +80,7 @@ def import_records(
         return _nothing_written(report)
     report.written = not dry_run
     if dry_run:
-        report.drafts, report.drafts_unlisted = [], 0
+        _forget_drafts(report)
     return report
 
 
@@ -129,8 +140,14 @@ def _count(report, outcome):
     setattr(report, outcome, getattr(report, outcome) + 1)
 
 
-def _nothing_written(report):
+def _forget_drafts(report):
     report.drafts, report.drafts_unlisted = [], 0
+    if report.draft_ids is not None:
+        report.draft_ids = {}
+
+
+def _nothing_written(report):
+    _forget_drafts(report)
     report.created = report.updated = 0
     report.skipped = report.rows
     report.written = False
