@@ -4,7 +4,6 @@ many pages, columns or applications there are."""
 
 from dataclasses import dataclass
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from .consultations import unanswered_flags
@@ -56,14 +55,13 @@ def inspect_site(now):
 def _link_flags(run):
     if run is None:
         return []
-    rows = run.broken_links.select_related("page").order_by("page__path", "url")
     return [
         Flag(
             BROKEN_LINK,
             link.url,
-            reverse("wagtailadmin_pages:edit", args=[link.page_id]),
+            link.fix_url,
             _("%(error)s（所在页面：%(page)s）")
-            % {"error": link.error, "page": link.page.title},
+            % {"error": link.error, "page": link.source_title},
         )
-        for link in rows
+        for link in run.broken_links.order_by("source", "url")
     ]

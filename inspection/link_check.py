@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import external
-from .links import InternalChecker, public_page_links
+from .links import InternalChecker, public_links
 from .models import BrokenLink, LinkCheckRun
 
 
@@ -22,7 +22,7 @@ class Bounds:
 
 def run_link_check(bounds=Bounds(), now=None):  # noqa: B008 (frozen dataclass)
     run = LinkCheckRun.objects.create(started_at=now or timezone.now())
-    links = public_page_links()
+    links = public_links()
     chosen = links[: bounds.max_links]
     internal = [link for link in chosen if link.internal]
     outside = [link for link in chosen if not link.internal]
@@ -32,15 +32,7 @@ def run_link_check(bounds=Bounds(), now=None):  # noqa: B008 (frozen dataclass)
     for link in internal:
         problem = checker.problem(link)
         if problem:
-            broken.append(
-                BrokenLink(
-                    run=run,
-                    page_id=link.page_id,
-                    url=link.url,
-                    internal=True,
-                    error=problem,
-                )
-            )
+            broken.append(_broken(run, link, None, problem))
 
     outcomes = external.check_urls(
         sorted({link.url for link in outside}),
@@ -51,16 +43,7 @@ def run_link_check(bounds=Bounds(), now=None):  # noqa: B008 (frozen dataclass)
     for link in outside:
         outcome = outcomes[link.url]
         if outcome.broken:
-            broken.append(
-                BrokenLink(
-                    run=run,
-                    page_id=link.page_id,
-                    url=link.url[:2000],
-                    internal=False,
-                    status=outcome.status,
-                    error=outcome.error[:200],
-                )
-            )
+            broken.append(_broken(run, link, outcome.status, outcome.error))
 
     with transaction.atomic():
         BrokenLink.objects.bulk_create(broken)
@@ -70,6 +53,19 @@ def run_link_check(bounds=Bounds(), now=None):  # noqa: B008 (frozen dataclass)
         run.finished_at = timezone.now()
         run.save()
     return run
+
+
+def _broken(run, link, status, error):
+    return BrokenLink(
+        run=run,
+        source=link.source,
+        source_title=link.title[:255],
+        fix_url=link.fix_url[:255],
+        url=link.url[:2000],
+        internal=link.internal,
+        status=status,
+        error=error[:200],
+    )
 
 
 def latest_run():

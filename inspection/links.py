@@ -1,5 +1,6 @@
-"""The links the public can follow: found in the text of public pages, and the ones
-that lead inside the site checked against the site itself, without the network.
+"""The links the public can follow: found in the text of public pages and records
+(rich text, StreamFields, web-address fields), and the ones that lead inside the
+site checked against the site itself, without the network.
 
 Rich text keeps a link to a page or document as ``<a linktype="page" id="3">`` and
 any other link as ``<a href="…">``; StreamFields keep the same HTML inside JSON. A
@@ -13,56 +14,76 @@ from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
+from django.db.models import URLField
 from django.http import Http404
 from django.test import RequestFactory
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
 
-from content_models.disclosure.public import is_public, public_items
+from content_models.disclosure.public import is_public, public_items, public_models
 
 SCHEMES = ("http", "https")
 
 
 @dataclass(frozen=True)
 class Link:
-    page_id: int  # the public page the link is on
+    source: str  # the page or record the link is on (``item_key``)
+    title: str  # its title, as staff know it
+    fix_url: str  # its admin edit page
     url: str  # as written; "page:3" and "document:5" for rich text's own links
     internal: bool
 
 
-def public_page_links():
-    """Every distinct link on a public page, in page order: one query per page type
-    that has rich text or StreamFields."""
+def public_links():
+    """Every distinct link on a public page or record, in a stable order: one query
+    per model that has rich text, StreamFields or web addresses."""
     hosts = _site_hosts()
+    finder = AdminURLFinder()
     links = {}
-    for model, fields in _text_fields():
-        rows = public_items(model).order_by("pk").values_list("pk", *fields)
-        for pk, *values in rows:
+    for model, fields in _linking_fields():
+        for key, title, fix_url, values in _sources(model, fields, finder):
             for value in values:
                 for url in _links_in(value):
-                    link = _classify(pk, url, hosts)
+                    link = _classify(key, title, fix_url, url, hosts)
                     if link is not None:
-                        links.setdefault((link.page_id, link.url), link)
+                        links.setdefault((key, link.url), link)
     return list(links.values())
 
 
-def _text_fields():
+def _linking_fields():
+    record_models = set(public_models())
     for model in apps.get_models():
-        if not issubclass(model, Page):
+        if not (issubclass(model, Page) or model in record_models):
             continue
         # Local fields only: a parent model's fields are read with the parent.
         fields = [
             field.name
             for field in model._meta.local_fields
-            if isinstance(field, RichTextField | StreamField)
+            if isinstance(field, RichTextField | StreamField | URLField)
         ]
         if fields:
             yield model, fields
+
+
+def _sources(model, fields, finder):
+    label = model._meta.label_lower
+    if issubclass(model, Page):
+        rows = public_items(model).order_by("pk").values_list("pk", "title", *fields)
+        for pk, title, *values in rows:
+            edit = reverse("wagtailadmin_pages:edit", args=[pk])
+            yield f"{label}:{pk}", title, edit, values
+    else:
+        # Records name themselves in __str__; there are few with links.
+        for record in public_items(model).order_by("pk"):
+            values = [getattr(record, name) for name in fields]
+            edit = finder.get_edit_url(record) or ""
+            yield f"{label}:{record.pk}", str(record), edit, values
 
 
 class _Anchors(HTMLParser):
@@ -86,6 +107,8 @@ def _links_in(value):
     for text in _texts(value):
         if "<a" in text:
             anchors.feed(text)
+        elif text.startswith(("http://", "https://")):  # a URLField
+            anchors.urls.append(text.strip())
     anchors.close()
     return anchors.urls
 
@@ -108,15 +131,15 @@ def _texts(value):
         yield value.source
 
 
-def _classify(page_id, url, hosts):
+def _classify(key, title, fix_url, url, hosts):
     if url.startswith(("page:", "document:")):
-        return Link(page_id, url, internal=True)
+        return Link(key, title, fix_url, url, internal=True)
     parts = urlsplit(url)
     if parts.scheme in SCHEMES and parts.hostname:
         internal = parts.hostname.lower() in hosts
-        return Link(page_id, url, internal=internal)
+        return Link(key, title, fix_url, url, internal=internal)
     if not parts.scheme and not parts.netloc and parts.path.startswith("/"):
-        return Link(page_id, url, internal=True)
+        return Link(key, title, fix_url, url, internal=True)
     return None  # mailto:, tel:, #anchors and relative oddities are not checked
 
 

@@ -45,21 +45,21 @@ class LinkCheckRun(models.Model):
 
 
 class BrokenLink(models.Model):
+    """A link that did not work, with the page or record it is on as it was at the
+    run (a snapshot: the next run replaces it)."""
+
     run = models.ForeignKey(
         LinkCheckRun, on_delete=models.CASCADE, related_name="broken_links"
     )
-    page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("所在页面"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
+    source = models.CharField(_("所在页面或记录"), max_length=100)  # item_key
+    source_title = models.CharField(_("标题"), max_length=255)
+    fix_url = models.CharField(_("修改地址"), max_length=255, blank=True)
     url = models.CharField(_("链接"), max_length=2000)
     internal = models.BooleanField(_("站内链接"))
     status = models.PositiveIntegerField(_("状态码"), null=True, blank=True)
     error = models.CharField(_("问题"), max_length=200)
 
     class Meta:
-        ordering = ["page_id", "url"]
+        ordering = ["source", "url"]
         verbose_name = _("失效链接")
         verbose_name_plural = _("失效链接")

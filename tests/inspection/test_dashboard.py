@@ -100,7 +100,9 @@ def test_flags_link_to_where_they_are_fixed(admin_client, home, column, document
     run = LinkCheckRun.objects.create(started_at=NOW, finished_at=NOW)
     BrokenLink.objects.create(
         run=run,
-        page=page,
+        source=f"disclosure.articlepage:{page.pk}",
+        source_title=page.title,
+        fix_url=f"/admin/pages/{page.pk}/edit/",
         url="https://example.org/<gone>",
         internal=False,
         status=404,
@@ -127,7 +129,9 @@ def build(column, document, numbers):
             column(f"空栏目{number}")
         BrokenLink.objects.create(
             run=run,
-            page=page,
+            source=f"disclosure.articlepage:{page.pk}",
+            source_title=page.title,
+            fix_url=f"/admin/pages/{page.pk}/edit/",
             url=f"https://example.org/{number}",
             internal=False,
             error="x",

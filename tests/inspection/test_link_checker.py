@@ -11,11 +11,13 @@ from wagtail.documents import get_document_model
 
 import pytest
 
+from content_models.charity.organisations import CharityOrganisation, OrgType
 from content_models.disclosure.models import ArticlePage
 from inspection import external
 from inspection.link_check import Bounds, run_link_check
-from inspection.links import public_page_links
+from inspection.links import public_links
 from inspection.models import BrokenLink, LinkCheckRun
+from tests.places import AGENCY_CODE
 
 from .conftest import NOW, page_under
 from .http_server import LocalServer, closed_port
@@ -138,7 +140,7 @@ def site_with_links(home, column, agency, server):
 
 
 def test_links_are_found_on_public_pages_only(site_with_links, server):
-    urls = {link.url for link in public_page_links()}
+    urls = {link.url for link in public_links()}
     assert f"{server.base}/ok" in urls
     assert f"{server.base}/broken" not in urls
     assert "mailto:mz@example.org" not in urls
@@ -161,7 +163,12 @@ def test_a_run_stores_what_is_broken_inside_and_outside_the_site(
     assert broken[f"{server.base}/missing"].status == 404
     assert not broken[f"{server.base}/missing"].internal
     assert broken["/no-such-column/"].internal
-    assert {link.page_id for link in broken.values()} == {site_with_links.pk}
+    assert {link.source for link in broken.values()} == {
+        f"disclosure.articlepage:{site_with_links.pk}"
+    }
+    assert {link.fix_url for link in broken.values()} == {
+        f"/admin/pages/{site_with_links.pk}/edit/"
+    }
     assert (run.links_found, run.links_checked, run.truncated) == (12, 12, False)
     assert run.finished_at is not None
 
@@ -177,3 +184,23 @@ def test_the_command_runs_within_its_bounds(site_with_links, capsys):
     call_command("check_links", "--max-links", "5", "--timeout", "1", "--per-host", "1")
     assert "checked 5 of 12 links" in capsys.readouterr().out
     assert LinkCheckRun.objects.get().truncated
+
+
+def test_a_records_web_address_is_checked_and_leads_to_its_editor(db, agency, server):
+    charity = CharityOrganisation.objects.create(
+        name="清源区慈善总会",
+        credit_code=AGENCY_CODE,
+        org_type=OrgType.choices[0][0],
+        registering_authority="清源区民政局",
+        registered_on=datetime.date(2020, 1, 1),
+        address="清源区",
+        cszg_url=f"{server.base}/missing",
+        agency=agency,
+        live=True,
+    )
+    run = run_link_check(Bounds(timeout=2))
+    [broken] = BrokenLink.objects.filter(run=run)
+    assert broken.source == f"charity.charityorganisation:{charity.pk}"
+    assert broken.source_title == str(charity)
+    assert broken.fix_url.endswith(f"/{charity.pk}/")
+    assert broken.fix_url.startswith("/admin/snippets/charity/")
