@@ -578,9 +578,9 @@ def village_clock(column, today, calendar):
         )
         if duty.period.quarter
     ]
-    owing = [duty for duty in quarters if duty.state in (DUE, OVERDUE)]
-    if owing:
-        upcoming = owing[0]
+    # The latest ended quarter while it is owed, else the quarter running now.
+    if quarters and quarters[-1].state in (DUE, OVERDUE):
+        upcoming = quarters[-1]
     else:
         current = Period.containing(today)
         upcoming = _duty(
