@@ -178,6 +178,11 @@ def read_head(lines: list[Line], source: str) -> Head:
             kept.append(line)
         head = kept
         result.rest = head + lines[end:]
+    if result.title is None and metadata.title:
+        result.title = metadata.title
+        result.warnings.append(
+            f"{source}: no title line; the title printed under 标题 was taken"
+        )
     if metadata.published is None:
         _bare_date(result, head, source)
         result.rest = [line for line in head if line is not result.date_line]

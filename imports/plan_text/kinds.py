@@ -59,6 +59,8 @@ _NEWS_LEAD = re.compile(
     r"[^。；]{0,40}?(?:召开|举行|举办|来到|走访|调研|深入|看望|慰问)"
     r"|^(?:本报讯|新华社|记者)"
 )
+# A report says so in its opening: 现将我局2025年度法治政府建设情况报告如下.
+_REPORT_ANNOUNCED = re.compile(r"现[将就][^。；]{0,60}?(?:报告|总结|汇报)如下")
 _NEWS_TITLE = re.compile(r"召开|举行|举办|会议|座谈会|推进会|调研|慰问|走访|视察")
 
 
@@ -90,6 +92,10 @@ def refusal(title: str | None, lines: list[Line]) -> str | None:
     announced = next((t for t in texts if _LIST_ANNOUNCED.search(fold(t))), None)
     if announced:
         return f"the page announces a 名单 (a list of names): “{announced[:40]}”"
+    opening = next((t for t in texts[:3] if _REPORT_ANNOUNCED.search(fold(t))), None)
+    if opening:
+        match = _REPORT_ANNOUNCED.search(fold(opening))
+        return f"the page announces a 报告 (a report): “{match.group(0)}”"
     lead = fold(texts[0]) if texts else ""
     if (title and _NEWS_TITLE.search(fold(title))) or _NEWS_LEAD.match(lead):
         return "the page is a 新闻 (a news report), not a plan or notice"

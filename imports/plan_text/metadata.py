@@ -38,6 +38,9 @@ _FIELDS = {
     "doc_number": ("发布文号", "发文字号", "文号"),
     "source": ("信息来源", "来源"),
     "index_number": ("信息索引号", "索引号"),
+    # The title as a metadata table prints it (``| 标题:民政局…工作计划 | |``):
+    # the page's title when no line of the head is one.
+    "title": ("标题", "文件标题"),
     "classification": ("组配分类", "主题分类", "体裁分类", "服务对象分类", "主题词"),
     # Printed among the metadata but not kept: they only end the value before them
     # (``县政府办 有效性: 有效``, ``发布时间:… 阅读次数:编辑:…``). 时间 alone is
@@ -187,6 +190,8 @@ def _store(metadata: Metadata, label: str, value: str, ranks: dict) -> None:
             ranks["published"] = len(_FIELDS["published"])
         return
     key = _LABEL_FIELD[label]
+    # In a flattened table row a value ends at its cell (``| 发文机关:民政局 | …``).
+    value = value.split("|", 1)[0].strip()
     if not value or key == "ignored":
         return
     if key == "published":

@@ -74,6 +74,7 @@ class Metadata:
     doc_number: str | None = None
     source: str | None = None
     index_number: str | None = None
+    title: str | None = None  # printed under a 标题 label
     # 组配分类, 主题分类 … keyed by the label as printed.
     classification: dict[str, str] = field(default_factory=dict)
 

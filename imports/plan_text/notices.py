@@ -148,6 +148,11 @@ def split_notice(title: str | None, lines: list[Line]) -> SplitNotice | None:
             warnings.append(f"the notice issues 《{name}》 but its text was not found")
             continue
         index, span = found
+        period = _period_line(lines, index + span)
+        if period:
+            # The period printed under the name is the title's: 《…规划》 then
+            # (2021-2025年) on a line of its own.
+            name, span = name + period, span + 1
         starts.append((index, span, name))
         cursor = index + span
     if not starts:
@@ -205,6 +210,17 @@ def _title_line(
         if following not in names and previous not in names:
             return index, span
     return None
+
+
+_PERIOD = re.compile(r"[(（]\s*\d{4}\s*[-—–~～至]+\s*\d{4}\s*年?\s*[)）]")
+
+
+def _period_line(lines: list[Line], index: int) -> str | None:
+    """The text of ``lines[index]`` when it is only a period, ``(2021-2025年)``."""
+    if index >= len(lines):
+        return None
+    text = lines[index].text.strip()
+    return text if _PERIOD.fullmatch(fold(text)) else None
 
 
 def _is_attachment_mark(line: Line) -> bool:

@@ -282,3 +282,62 @@ def test_site_name_and_widgets_in_the_head_are_not_title_or_metadata():
     assert document.metadata.source == "清源区民政局"
     assert document.metadata.published == date(2023, 6, 1)
     assert _paragraphs(document)[-1] == "正文。"
+
+
+def test_title_printed_only_in_a_metadata_table_under_its_label():
+    page = (
+        "| 索引号:000014349/2025-00001 | |\n"
+        "| 发文机关:清源区民政局 | 主题词:工作要点 |\n"
+        "| 标题:清源区民政局2025年工作要点 | |\n"
+        "| 主题分类:其它 | 发布日期:2025-02-10 |\n"
+        "一、基本情况\n"
+        "二、工作情况\n"
+        "坚持以人民为中心。\n"
+    )
+    result = parse_plan(page)
+    (document,) = result.documents
+    assert document.title == "清源区民政局2025年工作要点"
+    # Cells end at their column: no "|" is kept in a value.
+    assert document.metadata.issuer == "清源区民政局"
+    assert document.metadata.index_number == "000014349/2025-00001"
+    assert document.metadata.published == date(2025, 2, 10)
+    assert any("标题" in warning for warning in result.warnings)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "现将我局2025年度法治政府建设情况报告如下：",
+        "现就2024年民政工作总结如下：",
+    ],
+)
+def test_a_page_without_title_that_announces_a_report_is_refused(opening):
+    page = f"2025年，我局坚持依法行政。{opening}\n一、主要举措\n落实责任。\n"
+    with pytest.raises(PlanParseError, match="报告"):
+        parse_plan(page)
+
+
+def test_an_ordinary_plan_mentioning_a_report_is_kept():
+    page = (
+        "清源区养老服务规划\n一、总体要求\n现将有关事项报告如下，请各单位遵照执行。\n"
+    )
+    (document,) = parse_plan(page).documents
+    assert document.title == "清源区养老服务规划"
+
+
+def test_a_notices_plan_title_with_its_period_on_the_next_line():
+    page = (
+        "清源区人民政府办公室关于印发清源区民政事业发展规划的通知\n"
+        "各街道：\n"
+        "现将《清源区民政事业发展规划》印发给你们，请遵照执行。\n"
+        "清源区人民政府办公室\n"
+        "2021年11月12日\n"
+        "清源区民政事业发展规划\n"
+        "（2021—2025年）\n"
+        "一、发展基础\n"
+        "坚持以人民为中心。\n"
+    )
+    result = parse_plan(page)
+    (document,) = result.documents
+    assert document.title == "清源区民政事业发展规划（2021—2025年）"
+    assert "（2021—2025年）" not in _paragraphs(document)
