@@ -60,8 +60,8 @@ def _link_flags(run):
             BROKEN_LINK,
             link.url,
             link.fix_url,
-            _("%(error)s（所在页面：%(page)s）")
-            % {"error": link.error, "page": link.source_title},
+            _("%(error)s（见于：%(source)s）")
+            % {"error": link.error, "source": link.source_title},
         )
         for link in run.broken_links.order_by("source", "url")
     ]

@@ -12,7 +12,7 @@ import pytest
 
 from clocks.models import Application
 from inspection.dashboard import inspect_site
-from inspection.models import BrokenLink, LinkCheckRun
+from inspection.models import BrokenLink, ColumnSetting, LinkCheckRun
 from inspection.roles import INSPECTORS, ensure_permissions
 from publishing.roles import PRINCIPALS
 
@@ -165,3 +165,24 @@ def test_the_dashboard_costs_the_same_queries_as_pages_grow_tenfold(
     assert len(large.flags) > 5 * len(small.flags)
     assert queries_of(lambda: inspect_site(NOW)) == small_queries
     assert queries_of(lambda: admin_client.get(URL)) == small_view
+
+
+def test_staff_set_a_columns_kind_in_the_settings(admin_client, column):
+    news = column("工作动态")
+    assert admin_client.get("/admin/inspection_columns/").status_code == 200
+    response = admin_client.post(
+        "/admin/inspection_columns/new/", {"page": news.pk, "kind": "news"}
+    )
+    assert response.status_code == 302
+    assert ColumnSetting.objects.get(page=news).kind == "news"
+
+
+def test_an_inspector_cannot_change_column_kinds_without_that_permission(
+    client, user, column
+):
+    news = column("工作动态")
+    client.force_login(
+        user("inspector", "wagtailadmin.access_admin", "inspection.view_inspection")
+    )
+    client.post("/admin/inspection_columns/new/", {"page": news.pk, "kind": "news"})
+    assert not ColumnSetting.objects.exists()
