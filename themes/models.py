@@ -5,15 +5,15 @@ contact and 备案 lines (政府网站发展指引, 国办发〔2017〕47号) an
 import re
 from urllib.parse import quote
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from content_models.disclosure.english_names import reads_english
 
 ICP_SITE = "https://beian.miit.gov.cn/"
 POLICE_SITE = "https://beian.mps.gov.cn/#/query/webSearch?code="
@@ -139,8 +139,7 @@ class PortalSettings(BaseSiteSetting):
         """The free text residents read, in ``language`` (the active language by
         default): the English counterpart on English pages where it is filled in
         (not only blanks), else the Chinese."""
-        language = (language or get_language() or settings.LANGUAGE_CODE).lower()
-        english = language == "en" or language.startswith("en-")
+        english = reads_english(language)
         return {
             name: (english and getattr(self, f"{name}_en").strip())
             or getattr(self, name)

@@ -3,10 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 
+from .english_names import EnglishName
 from .identifiers import normalise_credit_code, validate_credit_code
 
 
-class Agency(models.Model):
+class Agency(EnglishName):
     """A 发布机构 (issuing agency).
 
     Its code gives the 前段码 of every 索引号 it issues.
@@ -33,6 +34,7 @@ class Agency(models.Model):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("name_en"),
         FieldPanel("credit_code"),
         FieldPanel("region"),
         FieldPanel("address"),

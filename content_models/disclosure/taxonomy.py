@@ -8,8 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 
+from .english_names import EnglishName
 
-class Category(models.Model):
+
+class Category(EnglishName):
     name = models.CharField(_("名称"), max_length=60)
     code = models.SlugField(_("代码"), max_length=40, unique=True, allow_unicode=True)
     parent = models.ForeignKey(
@@ -24,6 +26,7 @@ class Category(models.Model):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("name_en"),
         FieldPanel("code"),
         FieldPanel("parent"),
         FieldPanel("sort_order"),
@@ -40,6 +43,12 @@ class Category(models.Model):
     def path(self):
         """Shown the way gov.cn writes it: 综合政务\\政务公开."""
         return f"{self.parent.path}\\{self.name}" if self.parent else self.name
+
+    @property
+    def display_path(self):
+        """The path in the reader's language."""
+        own = self.display_name
+        return f"{self.parent.display_path}\\{own}" if self.parent else own
 
     def clean(self):
         node = self.parent

@@ -129,7 +129,11 @@ def relabel_upstream():
     from wagtail.models import Locale
     from wagtail.sites.views import IndexView as SitesIndex
     from wagtail.users.forms import PagePermissionsForm
-    from wagtail_localize.models import Translation
+    from wagtail_localize.models import (
+        LocaleSynchronization,
+        LocaleSynchronizationModelForm,
+        Translation,
+    )
     from wagtail_localize.views.report import TranslationsReportFilterSet
 
     # Display only: migrations read Meta's original attributes, not these.
@@ -149,3 +153,16 @@ def relabel_upstream():
     filters = TranslationsReportFilterSet.base_filters
     filters["source_locale"].label = _("源语言")
     filters["target_locale"].label = _("目标语言")
+
+    # The locale editor's "synchronise from" component: wagtail-localize adds its
+    # "enabled" box to a subclass of the model's form, built on each request.
+    component_labels = {"enabled": _("启用"), "sync_from": _("同步自")}
+
+    class SynchronizationForm(LocaleSynchronizationModelForm):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            for name, label in component_labels.items():
+                if name in self.fields:
+                    self.fields[name].label = label
+
+    LocaleSynchronization.base_form_class = SynchronizationForm

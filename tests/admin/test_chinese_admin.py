@@ -19,9 +19,10 @@ from django.utils.translation import trans_real
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site, Task, Workflow
+from wagtail.models import Locale, Page, Site, Task, Workflow
 from wagtail.snippets.models import get_snippet_models
 from wagtail.users.models import UserProfile
+from wagtail_localize.models import LocaleSynchronization
 
 import polib
 import pytest
@@ -152,6 +153,7 @@ ADMINISTRATOR_SCREENS = [
     "/admin/localize/reports/translations/",
     "/admin/settings/themes/portalsettings/",
     "/admin/locales/",
+    "/admin/locales/new/",
     "/admin/sites/",
     "/admin/users/",
     "/admin/groups/",
@@ -200,6 +202,10 @@ def test_administrator_meets_no_english(demo_site, db, client, words):
     urls += [f"/admin/workflows/tasks/edit/{t.pk}/" for t in Task.objects.all()[:2]]
     urls += [f"/admin/groups/edit/{g.pk}/" for g in admin.groups.model.objects.all()]
     urls.append(f"/admin/users/edit/{admin.pk}/")
+    urls += [
+        f"/admin/locales/edit/{pk}/"
+        for pk in Locale.objects.values_list("pk", flat=True)
+    ]
     page = Page.objects.filter(depth=3).first()
     urls += [f"/admin/pages/{page.pk}/history/", f"/admin/pages/{page.pk}/revisions/"]
     english = walk(client, urls, words)
@@ -323,3 +329,23 @@ def test_seeded_rows_and_permissions_have_chinese_names(db):
     assert english == []
     with translation.override("zh-hans"):
         assert Permission.objects.get(codename="add_group").name == "可添加组"
+
+
+def test_relabelled_locale_form_still_saves_its_synchronisation(db, client):
+    zh = Locale.objects.get_or_create(language_code="zh-hans")[0]
+    en = Locale.objects.get_or_create(language_code="en")[0]
+    admin = get_user_model().objects.create_superuser("locale-admin", "", "pw")
+    client.force_login(speaks_chinese(admin))
+    prefix = "component-wagtail_localize_localesynchronization"
+    page = client.get(f"/admin/locales/edit/{en.pk}/").content.decode()
+    assert "同步自" in page and "启用" in page
+    response = client.post(
+        f"/admin/locales/edit/{en.pk}/",
+        {
+            "language_code": "en",
+            f"{prefix}-enabled": "on",
+            f"{prefix}-sync_from": zh.pk,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert LocaleSynchronization.objects.get(locale=en).sync_from == zh

@@ -93,6 +93,34 @@ def test_english_notice_shows_its_text_in_english_keeping_its_document_number(
     assert page.index_number == chinese.index_number  # one document, one 索引号
 
 
+def metadata_cells(html):
+    table = re.search(r'<table class="metadata">.*?</table>', html, re.S).group(0)
+    return {
+        re.sub(r"<[^>]+>", "", label).strip(): re.sub(r"<[^>]+>", "", value).strip()
+        for label, value in re.findall(r"<th[^>]*>(.*?)</th><td[^>]*>(.*?)</td>", table)
+    }
+
+
+def test_english_notice_names_its_agency_topic_and_genre_in_english(
+    english_pages, client
+):
+    _demo, notices, _plan = english_pages
+    page = notices["2025-dibao-standard"]
+    cells = metadata_cells(client.get(page.url).content.decode())
+    assert cells["Issuing agency"] == english.AGENCY
+    assert cells["Subject category"].startswith(
+        english.TOPICS[page.topic.parent.code] + "\\"
+    )
+    assert cells["Subject category"].endswith(english.TOPICS[page.topic.code])
+    assert cells["Document type"] == english.GENRES[page.genre.code]
+    chinese = ArticlePage.objects.get(
+        translation_key=page.translation_key, locale__language_code="zh-hans"
+    )
+    cells = metadata_cells(client.get(chinese.url).content.decode())
+    assert cells["发布机构"] == chinese.agency.name == "清源区民政局"
+    assert cells["主题分类"] == chinese.topic.path
+
+
 def test_english_plan_reads_in_english(english_pages, client):
     demo, notices, plan = english_pages
     response = client.get(plan.url)

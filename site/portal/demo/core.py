@@ -114,6 +114,7 @@ def load():
     district = Region.objects.create(code=DISTRICT_CODE, name="清源区", kind="区")
     agency = Agency.objects.create(
         name="清源区民政局",
+        name_en=english.AGENCY,
         credit_code=credit_code_for_agency("qingyuan-mzj"),
         region=district,
         address="清源区人民路88号（演示地址）",
@@ -148,6 +149,7 @@ def _load_regions(demo):
         demo.towns.append(town)
         demo.town_agencies[code] = Agency.objects.create(
             name=f"清源区{name}人民政府" if kind != "街道" else f"清源区{name}办事处",
+            name_en=english.TOWN_AGENCIES[code],
             credit_code=credit_code_for_agency(f"town-{code}"),
             region=town,
         )
@@ -162,10 +164,15 @@ def _load_regions(demo):
 def _load_taxonomies(demo):
     for code, name, parent in TOPICS:
         demo.topics[code] = Topic.objects.create(
-            code=code, name=name, parent=demo.topics.get(parent)
+            code=code,
+            name=name,
+            name_en=english.TOPICS[code],
+            parent=demo.topics.get(parent),
         )
     for order, (code, name) in enumerate(GENRES):
-        demo.genres[code] = Genre.objects.create(code=code, name=name, sort_order=order)
+        demo.genres[code] = Genre.objects.create(
+            code=code, name=name, name_en=english.GENRES[code], sort_order=order
+        )
 
 
 def _load_home(demo):

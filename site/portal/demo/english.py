@@ -334,3 +334,29 @@ INDICATOR_WORDS = {
     "平方米": "m²",
     "元/人·月": "yuan per person per month",
 }
+
+# English names administrators give the agencies and categories (``name_en``).
+AGENCY = "Qingyuan District Civil Affairs Bureau"
+TOWN_AGENCIES = {
+    "150299001000": "Hedong Subdistrict Office, Qingyuan District",
+    "150299100000": "Qingshan Town People's Government, Qingyuan District",
+    "150299101000": "Baiyun Town People's Government, Qingyuan District",
+    "150299200000": "Chagan Sumu People's Government, Qingyuan District",
+}
+TOPICS = {
+    "mz": "Civil affairs, rural revitalisation, disaster relief",
+    "zwgk": "General government affairs",
+    "zwgk-gk": "Open government",
+    "mz-shzz": "Social organisations",
+    "mz-cs": "Charity",
+    "mz-jc": "Grassroots government and community building",
+    "mz-gh": "Development plans",
+}
+GENRES = {
+    "tz": "Notice",
+    "gh": "Plan",
+    "gg": "Announcement",
+    "md": "List",
+    "bg": "Report",
+    "qt": "Other",
+}
