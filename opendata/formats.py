@@ -12,6 +12,7 @@ memory stays flat however many rows there are.
 import csv
 import datetime
 import decimal
+import functools
 import io
 import json
 import tempfile
@@ -26,13 +27,14 @@ from content_models.disclosure.spreadsheets import BOM, neutralise
 from .schema import STRING
 
 CHUNK_ROWS = 1000
+XLSX_CREATED = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
 
 
 def plain_value(value):
     """A cell as JSON sees it: dates and times in ISO 8601 (Beijing time, to the
     second), Decimals as numbers."""
     if isinstance(value, datetime.datetime):
-        return timezone.localtime(value).replace(microsecond=0).isoformat()
+        return _moment_text(value)
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, decimal.Decimal):
@@ -40,13 +42,20 @@ def plain_value(value):
     return value
 
 
-def _csv_cell(column, value):
+@functools.lru_cache(maxsize=8192)  # rows of a batch share publication moments
+def _moment_text(value):
+    return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
+def _csv_text(value):
+    return "" if value is None else neutralise(value)
+
+
+def _csv_other(value):
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if column.type == STRING:
-        return neutralise(value)
     return str(plain_value(value))
 
 
@@ -56,15 +65,14 @@ def csv_chunks(dataset, rows):
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(dataset.field_names)
     yield BOM + buffer.getvalue()
-    columns = dataset.fields
+    cells = [
+        _csv_text if column.type == STRING else _csv_other for column in dataset.fields
+    ]
     for chunk in _chunks(rows):
         buffer.seek(0)
         buffer.truncate()
         writer.writerows(
-            [
-                _csv_cell(column, value)
-                for column, value in zip(columns, row, strict=True)
-            ]
+            [cell(value) for cell, value in zip(cells, row, strict=True)]
             for row in chunk
         )
         yield buffer.getvalue()
@@ -110,6 +118,10 @@ def write_xlsx(dataset, rows, target):
             "tmpdir": tempfile.gettempdir(),
         },
     )
+    # A fixed creation date: the same rows give the same bytes (XlsxWriter already
+    # dates every zip member 1980-01-01), so a file rewritten for the same change
+    # mark, or a release cut twice from the same rows, does not differ.
+    workbook.set_properties({"created": XLSX_CREATED})
     sheet = workbook.add_worksheet("data")
     bold = workbook.add_format({"bold": True})
     sheet.write_row(0, 0, dataset.field_names, bold)

@@ -106,3 +106,14 @@ def test_a_site_hostname_change_changes_urls_and_etag(client, world, settings):
     again, rows = revalidate(client, "disclosure-catalogue", first)
     assert again.status_code == 200 and again["ETag"] != first["ETag"]
     assert all(row["url"].startswith("http://mzj.example.gov.cn/") for row in rows)
+
+
+def test_workbook_bytes_are_the_same_for_the_same_rows(world, tmp_path):
+    from opendata.formats import write_file
+
+    dataset = DATASETS["credit-list-history"]
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    with first.open("wb") as one, second.open("wb") as two:
+        write_file(dataset, "xlsx", one)
+        write_file(dataset, "xlsx", two)
+    assert first.read_bytes() == second.read_bytes()
