@@ -210,3 +210,9 @@ class DatasetPublisher(Orderable):
 
     def __str__(self):
         return f"{self.dataset}: {self.name}"
+
+
+# Models of the other open-data modules, so that Django finds them in this app.
+from .feedback import DataRequest  # noqa: E402, F401
+from .usage import DatasetUsage  # noqa: E402, F401
+from .webhooks import WebhookDelivery, WebhookSubscription  # noqa: E402, F401

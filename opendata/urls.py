@@ -4,14 +4,29 @@
 from django.urls import re_path
 
 from . import api as read_api
-from . import catalog_views, downloads, release_views
+from . import catalog_views, downloads, feedback, release_views, tables
 from . import openapi as read_openapi
+from .feeds import CreditListAtom
+from .usage import API_CALLS, DOWNLOADS, counted
 
 FORMAT = r"(?P<fmt>csv|xlsx|jsonl|json)"
 SLUG = r"(?P<slug>[a-z0-9-]+)"
 
 files = [
-    re_path(rf"^opendata/{SLUG}\.{FORMAT}$", downloads.download, name="opendata-file"),
+    re_path(
+        rf"^opendata/{SLUG}\.{FORMAT}$",
+        counted(DOWNLOADS)(downloads.download),
+        name="opendata-file",
+    ),
+    # -- views of a table (tables.py) and the credit-list feed --
+    re_path(
+        rf"^opendata/{SLUG}/table\.(?P<fmt>csv|json)$",
+        tables.table_file,
+        name="opendata-table-file",
+    ),
+    re_path(
+        r"^opendata/credit-list\.atom$", CreditListAtom(), name="opendata-credit-feed"
+    ),
     # -- catalogue and schemas (catalog.jsonld, datapackage.json) --
     re_path(
         r"^opendata/catalog\.jsonld$",
@@ -55,7 +70,11 @@ files = [
 api = [
     # -- read API (/api/v1/openapi.json, /api/v1/<dataset>) --
     re_path(r"^api/v1/openapi\.json$", read_openapi.openapi, name="opendata-openapi"),
-    re_path(rf"^api/v1/{SLUG}$", read_api.dataset_api, name="opendata-api"),
+    re_path(
+        rf"^api/v1/{SLUG}$",
+        counted(API_CALLS)(read_api.dataset_api),
+        name="opendata-api",
+    ),
     # Last of every /api/v1 address (search's and the ledger's come before).
     re_path(r"^api/v1/(?P<rest>.*)$", read_api.no_such_address),
 ]
@@ -68,5 +87,11 @@ pages = [
     ),
     re_path(
         rf"^opendata/{SLUG}/$", catalog_views.dataset_page, name="opendata-dataset"
+    ),
+    re_path(rf"^opendata/{SLUG}/table/$", tables.table_page, name="opendata-table"),
+    re_path(
+        rf"^opendata/{SLUG}/requests/$",
+        feedback.submit_request,
+        name="opendata-request",
     ),
 ]

@@ -16,6 +16,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from . import community_admin  # noqa: F401 (registers 需求反馈 and webhooks)
 from .models import Release
 from .releases import CUT_ACTION, ReleaseError, cut_release
 
