@@ -119,6 +119,25 @@ def indexed_tokens(text):
     return words, grams
 
 
+def indexed_fields(title, text):
+    """(title words, text words, title pairs, text pairs), each joined by spaces as
+    the engines index them."""
+    title_words, title_grams = indexed_tokens(title)
+    text_words, text_grams = indexed_tokens(text)
+    return (
+        " ".join(title_words),
+        " ".join(text_words),
+        " ".join(title_grams),
+        " ".join(text_grams),
+    )
+
+
+def indexed_batch(pairs):
+    """``indexed_fields`` of each (title, text): the work a rebuild hands to other
+    processes (this module imports no Django, so they start quickly)."""
+    return [indexed_fields(title, text) for title, text in pairs]
+
+
 def runs(text):
     """The runs of a text, folded: Han characters, or Latin letters and digits (a
     query's chunk is matched run by run, each as one run of characters)."""

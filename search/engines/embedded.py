@@ -13,14 +13,17 @@ until ``rebuild_public_index`` repairs it.
 """
 
 import datetime
+import itertools
 import json
+import multiprocessing
 import os
 import re
 import shutil
 import threading
 import time
 import uuid
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import tantivy
@@ -45,6 +48,10 @@ _WRITER_HEAP = 64_000_000
 # A rebuild writes with one thread per core (tantivy splits the documents between
 # them), up to this many; small updates with one.
 _REBUILD_THREADS = min(os.cpu_count() or 1, 4)
+# A rebuild of more than one batch of documents has their texts analysed by this many
+# worker processes.
+_BATCH = 1000
+_ANALYSERS = min(os.cpu_count() or 1, 4)
 # Hits fetched beyond the page, so that equal scores can be ordered by date.
 _TIE_WINDOW = 50
 # What _new_directory names an index; anything else in CURRENT is damage.
@@ -75,11 +82,14 @@ def _schema():
 SCHEMA = _schema()
 
 
-def as_tantivy(document):
+def as_tantivy(document, indexed=None):
+    """The tantivy document; ``indexed`` is ``text.indexed_fields`` of its title and
+    text when already computed."""
     published = document.published
     fields = {"published": _midnight(published)} if published else {}
-    title_words, title_grams = text.indexed_tokens(document.title)
-    text_words, text_grams = text.indexed_tokens(document.text)
+    title_words, text_words, title_grams, text_grams = indexed or (
+        text.indexed_fields(document.title, document.text)
+    )
     return tantivy.Document(
         **fields,
         id=document.id,
@@ -90,10 +100,10 @@ def as_tantivy(document):
         agency=document.agency,
         list_type=document.list_type,
         validity=document.validity,
-        title_words=" ".join(title_words),
-        text_words=" ".join(text_words),
-        title_grams=" ".join(title_grams),
-        text_grams=" ".join(text_grams),
+        title_words=title_words,
+        text_words=text_words,
+        title_grams=title_grams,
+        text_grams=text_grams,
         year=document.year or 0,
         day=published.toordinal() if published else 0,
         source=json.dumps(stored_source(document), ensure_ascii=False).encode(),
@@ -226,8 +236,8 @@ class EmbeddedEngine:
         writer = self._writer(index, _REBUILD_THREADS)
         count = 0
         try:
-            for document in documents:
-                writer.add_document(as_tantivy(document))
+            for document in _analysed(documents):
+                writer.add_document(document)
                 count += 1
             writer.commit()
         except BaseException:
@@ -395,6 +405,41 @@ class EmbeddedEngine:
         return Query.const_score_query(
             Query.boolean_query([(Occur.Must, query) for query in must]), 0.0
         )
+
+
+def _analysed(documents):
+    """The tantivy documents, in order. Folding and segmenting the texts is most of
+    a rebuild's time: past the first batch, worker processes do it, a few batches
+    ahead of the writer (memory stays bounded however many documents come)."""
+    batches = _batches(documents)
+    first = next(batches, [])
+    second = next(batches, None)
+    if second is None or _ANALYSERS < 1:
+        for batch in (first, second or [], *batches):
+            yield from map(as_tantivy, batch)
+        return
+    # Started fresh ("spawn"): a forked child would share the database connection
+    # the documents are read through.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(_ANALYSERS, mp_context=context) as pool:
+        pending = deque()
+        for batch in itertools.chain((first, second), batches):
+            pairs = [(document.title, document.text) for document in batch]
+            pending.append((batch, pool.submit(text.indexed_batch, pairs)))
+            if len(pending) > 2 * _ANALYSERS:
+                yield from _documents_of(*pending.popleft())
+        while pending:
+            yield from _documents_of(*pending.popleft())
+
+
+def _batches(documents):
+    iterator = iter(documents)
+    while batch := list(itertools.islice(iterator, _BATCH)):
+        yield batch
+
+
+def _documents_of(batch, future):
+    return map(as_tantivy, batch, future.result())
 
 
 _threads = {}
