@@ -84,6 +84,11 @@ class ReportForm(WagtailAdminPageForm):
 
     def save(self, commit=True):
         page = super().save(commit=False)
+        if page.pk is None:
+            # Wagtail's create view saves a new page before the publish checks run,
+            # and Page.live defaults to True: a refused publication would leave the
+            # new page live. It goes live only when its revision is published.
+            page.live = False
         page.entered = {
             key: str(self.cleaned_data[name])
             for name, key, _label, _cell in self.entered_cells

@@ -138,13 +138,13 @@ class AnnualReportPage(RoutablePageMixin, SectionPage):
     def report(self, request):
         return self.render(request, context_overrides={"tables": self.table_views()})
 
-    @path("report.xlsx", name="xlsx")
+    @path("xlsx/", name="xlsx")
     def xlsx(self, request):
         from .downloads import xlsx_bytes
 
         return _download(self, xlsx_bytes(self, request), "xlsx")
 
-    @path("report.pdf", name="pdf")
+    @path("pdf/", name="pdf")
     def pdf(self, request):
         from .downloads import pdf_bytes
 
