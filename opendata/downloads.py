@@ -42,6 +42,12 @@ def _versioned(dataset):
     return f'"{dataset.slug}-{version}"', int(state.changed_at.timestamp()), version
 
 
+def current_download(dataset, fmt):
+    """The storage name of the current file, written if it is not there yet."""
+    _etag, _last_modified, version = _versioned(dataset)
+    return current_file(dataset, fmt, version)
+
+
 def download(request, slug, fmt):
     dataset = get_dataset_or_404(slug)
     if fmt not in FORMATS:
