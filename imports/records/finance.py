@@ -243,14 +243,16 @@ def _plan_page(spec, table, context, column, period, category, first, members):
         if saved:
             return
         saved.append(True)
+        # The page was validated as it is saved (``page.full_clean`` above, with
+        # every finance row): saving does not validate it again.
         if page.pk is None:
             page.live = False
-            column.add_child(instance=page)
+            column.add_child(instance=page)  # treebeard's save() cleans once more
             context.created.add(("page", page.pk))
         elif not page.live:
-            page.save()
+            page.save(clean=False)
         # A live page keeps its public version; the import waits in a draft revision.
-        page.save_revision(user=user)
+        page.save_revision(user=user, clean=False)
 
     for item, _reader, _row in members:
         item.save = _row_saver(save_page, outcomes[id(item)])

@@ -6,9 +6,11 @@ codes) are not here: they are the models' and ``content_models``' own.
 """
 
 import datetime
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from content_models.disclosure.text import fold_width_in_place
@@ -115,14 +117,24 @@ def parse_bool(text):
 
 def parse_choice(text, choices):
     """The stored value of a TextChoices from its label (“活动异常名录”) or value."""
-    text = text.strip()
-    for value, label in choices.choices:
-        if text in (str(value), str(label)):
-            return value
+    found = _choice_values(choices, get_language()).get(text.strip())
+    if found is not None:
+        return found
     labels = "、".join(str(label) for label in choices.labels)
     raise CellProblem(
         _("“%(value)s”不是可选值，应为：%(labels)s") % {"value": text, "labels": labels}
     )
+
+
+@functools.cache
+def _choice_values(choices, language):
+    """{value or label as text: value}, the first choice winning, per language:
+    every row asks, and a label is translated on each ``str()``."""
+    found = {}
+    for value, label in choices.choices:
+        found.setdefault(str(value), value)
+        found.setdefault(str(label), value)
+    return found
 
 
 def parse_number(text, label):
