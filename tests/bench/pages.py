@@ -180,19 +180,21 @@ def postgres_answers():
 
 
 def prepare(env):
-    """The schema, the demo and the static files, as a deploy does."""
+    """The schema, the demo and the static files, as a deploy does; the demo is
+    loaded as `make run` loads it (development settings, which send no mail)."""
     started = time.monotonic()
-    for command in (
-        ["migrate", "--noinput", "-v0"],
-        ["rebuild_public_index"],
-        ["load_demo"],
-        ["collectstatic", "--noinput", "-v0"],
-        ["clear_page_cache"],
+    loading = {**env, "DJANGO_SETTINGS_MODULE": "portal.settings.dev"}
+    for command, settings in (
+        (["migrate", "--noinput", "-v0"], loading),
+        (["rebuild_public_index"], loading),
+        (["load_demo"], loading),
+        (["collectstatic", "--noinput", "-v0"], env),
+        (["clear_page_cache"], env),
     ):
         subprocess.run(  # noqa: S603
             [str(PYTHON), "manage.py", *command],
             cwd=ROOT,
-            env=env,
+            env=settings,
             check=True,
             stdout=subprocess.DEVNULL,
         )
