@@ -10,7 +10,7 @@ public rule decides), not only to nothing at all.
 
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from django.apps import apps
 from django.conf import settings
@@ -176,7 +176,8 @@ class InternalChecker:
             if int(link.url[9:]) in self.documents:
                 return None
             return _("链接的文件不存在")
-        return self._path_problem(urlsplit(link.url).path or "/")
+        # Django resolves decoded paths (/通知公告/ arrives as %E9%80%9A...).
+        return self._path_problem(unquote(urlsplit(link.url).path) or "/")
 
     def _path_problem(self, path):
         language = _language_of(path)

@@ -153,3 +153,15 @@ def test_every_stale_column_counts_towards_the_long_stale_limit(column, document
 
 def _verdict(inspection, rule):
     return next(verdict for verdict in inspection.verdicts if verdict.rule is rule)
+
+
+def test_only_the_default_language_is_inspected(home, column, document, english):
+    notices = column()
+    document(notices, datetime.timedelta(days=1))
+    english_home = home.copy_for_translation(english)
+    english_notices = notices.copy_for_translation(english)
+    for page in (english_home, english_notices):
+        type(page).objects.filter(pk=page.pk).update(live=True)
+    # The English column is live and empty, its home never updated: not judged.
+    assert column_findings(NOW) == ([], [])
+    assert home_flags(NOW) == []
