@@ -11,6 +11,7 @@ from django.db import transaction
 from clocks import demo as clocks_demo
 from content_models.disclosure import announcements
 from portal import tasks
+from reports import demo as reports_demo
 
 from . import charity, core, credit, plans, villages
 
@@ -49,6 +50,7 @@ def build(progress=None):
         started = time.monotonic()
         clocks_demo.build()  # 依申请公开 applications in every state
         progress("applications", time.monotonic() - started)
+        reports_demo.build(demo)  # last year's 年报, counted from the demo's data
         started = time.monotonic()
     progress("indexes", time.monotonic() - started)
     return demo
