@@ -4,9 +4,13 @@ against the public list behind its link."""
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reports import measures
+from reports.disclosure_report import applications_table
 from reports.figures import figure_spec
+from reports.period import Period
 from reports.spec import Figure, cell_key
 
 from .conftest import D, WebsiteReportPage, draft_report, published_report
@@ -168,3 +172,23 @@ def test_selection_pages_across_models_in_order(documents, report_section):
     whole = selection[0:100]
     assert [p.pk for p in selection[1:3]] == [p.pk for p in whole[1:3]]
     assert len(whole) == 5
+
+
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(cut_off=st.dates(min_value=D(2025, 1, 1), max_value=D(2026, 3, 1)))
+def test_check_rule_holds_at_any_cut_off(applications, cut_off):
+    """一 + 二 = 三 + 四 in every column, whatever day the figures are counted to."""
+    table = applications_table()
+    period = Period(2025, cut_off)
+
+    def count(row, column):
+        return measures.count(table.row(row).cells[column.key], period)
+
+    for column in table.columns:
+        assert count("received", column) + count("carried_over", column) == count(
+            "answered", column
+        ) + count("carried_forward", column), column.key
