@@ -117,3 +117,8 @@ def test_workbook_bytes_are_the_same_for_the_same_rows(world, tmp_path):
         write_file(dataset, "xlsx", one)
         write_file(dataset, "xlsx", two)
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_the_dataset_page_points_spreadsheet_users_to_the_xlsx(client, world):
+    page = client.get("/opendata/regions/").content.decode()
+    assert "1.50299E+11" in page and "XLSX" in page
