@@ -11,6 +11,8 @@ machine and load, so that a shared or slower machine does not move the verdict:
   after Django is set up and the file's first rows were read) at 10,000 and at
   100,000 rows, and the larger over the smaller: flat is near 1, a whole-file read
   near 10.
+- CPU time (``cpu_s``, ``rows_per_cpu_s``): the import's own processor time, which
+  a machine shared with other work does not inflate as it does the wall time.
 
 A base database (var/bench/imports.sqlite3) is migrated once and filled with what
 the files refer to: a home page, the agency, a district, a town and 100 villages
@@ -97,10 +99,12 @@ def orchestrate(sizes, kinds, reuse_base=False):
             done["csv_parse_s"] = parse["seconds"]
             done["vs_csv_parse"] = round(done["seconds"] / parse["seconds"], 1)
             done["meets_goal"] = done["rows_per_s"] >= GOAL_ROWS_PER_S
+            done["meets_goal_in_cpu_time"] = done["rows_per_cpu_s"] >= GOAL_ROWS_PER_S
             figures["sizes"][size] = done
             print(
                 f"{kind:<20}{size:>8} rows {done['seconds']:>7} s "
-                f"{done['rows_per_s']:>8} rows/s  ×{done['vs_csv_parse']} csv parse  "
+                f"{done['rows_per_s']:>8} rows/s ({done['rows_per_cpu_s']} per CPU s)  "
+                f"×{done['vs_csv_parse']} csv parse  "
                 f"+{done['growth_mb']} MB  load {done['load']}",
                 flush=True,
             )
@@ -269,9 +273,10 @@ def step_import(kind, path):
     next(iter(read_table(path, get_spec(kind).columns).rows))
     before = peak_mb()
     started_load = load()
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     report = import_records(kind, path)
     seconds = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
     if not report.written:
         print(list(report.lines())[:5], file=sys.stderr)
         raise SystemExit("the import did not write")
@@ -281,6 +286,9 @@ def step_import(kind, path):
         "updated": report.updated,
         "seconds": round(seconds, 2),
         "rows_per_s": round(report.rows / seconds),
+        # CPU time of the process: what a loaded machine's waiting does not inflate.
+        "cpu_s": round(cpu, 2),
+        "rows_per_cpu_s": round(report.rows / cpu),
         "peak_mb": peak_mb(),
         "growth_mb": round(peak_mb() - before, 1),
         "load": started_load,
