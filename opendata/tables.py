@@ -30,7 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -39,7 +39,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from content_models.disclosure.api import BadParameter, bad_parameter_response
-from content_models.disclosure.ratelimit import rate_limited
+from content_models.disclosure.ratelimit import limit_rate, rate_limited
 from content_models.disclosure.text import fold_width
 
 from .datasets import DATASETS
@@ -465,6 +465,17 @@ def _dataset_or_404(slug):
         raise Http404(slug) from None
 
 
+def _too_many(request, retry_after):
+    return HttpResponse(
+        _("请求过于频繁，请在%(seconds)d秒后再试。") % {"seconds": retry_after},
+        status=429,
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+# A search or a filter on a converted field reads every row of the dataset: the page
+# shares the per-client limit of the public APIs (its own scope).
+@limit_rate("opendata-tables", refuse=_too_many)
 @require_safe
 def table_page(request, slug):
     """The HTML view: a page of rows, the facets and links to the same view as

@@ -7,6 +7,7 @@ import io
 import json
 
 from django.core.cache import cache
+from django.test import override_settings
 from django.urls import reverse
 
 import pytest
@@ -233,3 +234,13 @@ def test_unknown_dataset_is_404(client, db):
 
 def test_a_post_is_refused(client, world):
     assert client.post(page_url("village-finance")).status_code == 405
+
+
+@override_settings(OPENDATA_API_RATE="2/60")
+def test_the_page_and_files_are_rate_limited(client, world):
+    for _ in range(2):
+        assert client.get(page_url("regions")).status_code == 200
+    assert client.get(page_url("regions")).status_code == 429
+    for _ in range(2):
+        assert client.get(file_url("regions")).status_code == 200
+    assert client.get(file_url("regions")).status_code == 429
