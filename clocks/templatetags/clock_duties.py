@@ -5,7 +5,7 @@ from django import template
 
 from clocks import handling
 from clocks.calendar import WorkingCalendar
-from clocks.duties import village_clock
+from clocks.village_duties import village_clock
 
 register = template.Library()
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from clocks import duties
+from clocks import duties, village_duties
 from clocks.calendar import Adjustment, WorkingCalendar
 from content_models.disclosure.periods import Period
 
@@ -108,12 +108,12 @@ def test_a_calendar_day_deadline_is_a_working_day_on_or_after_it(start, days):
 
 
 def test_recent_periods_end_before_today_and_span_the_year_end():
-    quarters = duties.recent_periods(D(2026, 1, 21))
+    quarters = village_duties.recent_periods(D(2026, 1, 21))
     assert [str(q.slug) for q in quarters] == [
         "2025-Q1",
         "2025-Q2",
         "2025-Q3",
         "2025-Q4",
     ]
-    months = duties.recent_periods(D(2026, 1, 21), monthly=True)
+    months = village_duties.recent_periods(D(2026, 1, 21), monthly=True)
     assert months[0].slug == "2025-01" and months[-1].slug == "2025-12"
