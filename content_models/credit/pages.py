@@ -16,6 +16,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from content_models.disclosure.pages import SectionPage
+from content_models.disclosure.paging import page_of
 from content_models.disclosure.public import cached_lookup
 
 from . import queries
@@ -62,8 +63,13 @@ class CreditIndexPage(RoutablePageMixin, SectionPage):
                 "list_type": list_type,
                 "list_types": list(ListType),
                 "query": query,
-                "current": queries.current_by_list(entries, list_type),
-                "removed": queries.removed(entries, list_type),
+                "current": [
+                    (kind, page_of(request, rows, f"page-{kind.value}"))
+                    for kind, rows in queries.current_by_list(entries, list_type)
+                ],
+                "removed": page_of(
+                    request, queries.removed(entries, list_type), "page-removed"
+                ),
             },
         )
 

@@ -45,10 +45,10 @@ def lookup(entries, query):
 
 
 def current_by_list(entries, list_type=None):
-    """[(ListType, [entries on that list now]), ...] in the order of ListType."""
+    """[(ListType, entries on that list now), ...] in the order of ListType."""
     types = [list_type] if list_type else list(ListType)
     current = entries.filter(removed_on__isnull=True)
-    return [(kind, list(current.filter(list_type=kind))) for kind in types]
+    return [(kind, current.filter(list_type=kind)) for kind in types]
 
 
 def removed(entries, list_type=None):

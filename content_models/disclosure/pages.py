@@ -12,6 +12,7 @@ from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
 from .metadata import DisclosureMetadata, edit_handler_with_metadata
+from .paging import page_of
 from .public import disclosure_models, public_items, public_record
 from .publication import GuardedPublication
 
@@ -134,7 +135,7 @@ class ArticleIndexPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = self.articles()
+        context["articles"] = page_of(request, self.articles())
         return context
 
 

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F, Max
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models.functions import Coalesce, Substr, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -66,12 +66,11 @@ class VillageAffairsIndexPage(SectionPage):
             .select_related("region__parent")
             .order_by("region__code")
         )
+        latest = latest_disclosure_dates(self, villages)
         towns = {}
         for village in villages:
             town = village.region.parent
-            towns.setdefault(town, []).append(
-                (village, village.latest_disclosure_date())
-            )
+            towns.setdefault(town, []).append((village, latest[village.pk]))
         return list(towns.items())
 
     def get_context(self, request, *args, **kwargs):
@@ -174,7 +173,7 @@ class VillageIndexPage(StandardTitleMixin, SectionPage):
         link to the Chinese page): village accounts are rarely translated, and an
         English column that looks empty would misinform."""
         own = public_items(VillageDisclosurePage).child_of(self)
-        source = self._default_locale_version()
+        source = in_default_locale(self)
         if source is not None:
             untranslated = (
                 public_items(VillageDisclosurePage)
@@ -186,22 +185,6 @@ class VillageIndexPage(StandardTitleMixin, SectionPage):
         return own.annotate(end_month=Coalesce("month", F("quarter") * 3)).order_by(
             "-year", "-end_month", "category", "-month"
         )
-
-    def _default_locale_version(self):
-        default = Locale.get_default()
-        if self.locale_id == default.pk:
-            return None
-        return self.get_translation_or_none(default)
-
-    def latest_disclosure_date(self):
-        dates = (
-            self.public_disclosures()
-            .order_by()
-            .aggregate(
-                latest=Max(Coalesce("published_on", TruncDate("first_published_at")))
-            )
-        )
-        return dates["latest"]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -215,3 +198,50 @@ class VillageIndexPage(StandardTitleMixin, SectionPage):
         pages = Paginator(chosen.apply(disclosures), PAGE_SIZE)
         context["disclosures"] = pages.get_page(request.GET.get("page"))
         return context
+
+
+def in_default_locale(page):
+    """The page in the site's default language; None for that version itself."""
+    default = Locale.get_default()
+    if page.locale_id == default.pk:
+        return None
+    return page.get_translation_or_none(default)
+
+
+def latest_disclosure_dates(section, columns):
+    """{column pk: date of its newest public disclosure, or None} for the section's
+    ``columns``, in grouped queries: the village index must not cost a query per
+    village. The disclosures counted are those ``public_disclosures`` lists: a
+    column's own and, in a translation, the default column's not yet translated."""
+    own = public_items(VillageDisclosurePage).descendant_of(section)
+    by_path = _latest_by_column(own, section)
+    latest = {column.pk: by_path.get(column.path) for column in columns}
+    source = in_default_locale(section)
+    if source is None:
+        return latest
+    untranslated = (
+        public_items(VillageDisclosurePage)
+        .descendant_of(source)
+        .exclude(translation_key__in=own.values("translation_key"))
+    )
+    by_source_path = _latest_by_column(untranslated, source)
+    source_paths = dict(
+        VillageIndexPage.objects.child_of(source).values_list("translation_key", "path")
+    )
+    for column in columns:
+        found = by_source_path.get(source_paths.get(column.translation_key))
+        if found and (latest[column.pk] is None or found > latest[column.pk]):
+            latest[column.pk] = found
+    return latest
+
+
+def _latest_by_column(disclosures, section):
+    # A disclosure's path starts with its column's path (Wagtail's materialised path).
+    column_path = Substr("path", 1, (section.depth + 1) * Page.steplen)
+    return dict(
+        disclosures.annotate(column_path=column_path)
+        .order_by()
+        .values("column_path")
+        .annotate(latest=Max(Coalesce("published_on", TruncDate("first_published_at"))))
+        .values_list("column_path", "latest")
+    )

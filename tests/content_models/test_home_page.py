@@ -106,7 +106,7 @@ def test_notices_and_the_plan_at_a_glance(client, home, agency, topic, genre):
     glance = html.split("主要指标实施进展")[1].split("</table>")[0]
     assert indicator.name in glance and "43.2" in glance and "45" not in glance
     assert "2025年第2季度" in glance
-    assert f"{plan.url}#progress-{indicator.key.hex[:8]}" in glance
+    assert f"{plan.url}#progress-{indicator.translation_key.hex[:8]}" in glance
 
 
 def test_an_empty_section_shows_no_summary(client, home):
