@@ -221,7 +221,15 @@ def parameters(dataset):
 
 
 def _query(name, schema, description, example=None):
-    parameter = {"name": name, "in": "query", "required": False, "schema": schema}
+    # The server reads an empty value as not given (an HTML form sends its empty
+    # fields): the document says so, or an empty ``region=`` contradicts its pattern.
+    parameter = {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "allowEmptyValue": True,
+        "schema": schema,
+    }
     if example is not None:
         parameter["example"] = example
     return _described(parameter, description=description)
