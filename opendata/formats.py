@@ -156,12 +156,22 @@ def _write_field_sheet(workbook, dataset, bold):
         texts = []
         for language in (settings.LANGUAGE_CODE, "en"):
             with translation.override(language):
-                texts += [str(column.title), str(column.description)]
+                texts += [str(column.title), _with_codes(column)]
         sheet.write_row(number, 0, [column.name, column.type, *texts[:2], *texts[2:]])
     first = len(dataset.fields) + 2
     for offset, (name, value) in enumerate(licence_lines(dataset)):
         sheet.write_string(first + offset, 0, name, bold)
         sheet.write_string(first + offset, 2, value)
+
+
+def _with_codes(column):
+    """The description, followed for a coded column by what each code means
+    (``1=社会团体; 2=…``), in the active language."""
+    description = str(column.description)
+    if column.choices is None:
+        return description
+    codes = "; ".join(f"{value}={label}" for value, label in column.choices.choices)
+    return f"{description} ({codes})" if description else codes
 
 
 def licence_lines(dataset):

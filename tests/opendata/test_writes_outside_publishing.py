@@ -122,3 +122,14 @@ def test_workbook_bytes_are_the_same_for_the_same_rows(world, tmp_path):
 def test_the_dataset_page_points_spreadsheet_users_to_the_xlsx(client, world):
     page = client.get("/opendata/regions/").content.decode()
     assert "1.50299E+11" in page and "XLSX" in page
+
+
+def test_the_workbook_field_sheet_spells_out_codes(client, world):
+    from openpyxl import load_workbook
+
+    response = client.get("/opendata/social-organisations.xlsx")
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    rows = {row[0]: row for row in workbook["fields"].iter_rows(values_only=True)}
+    assert "1=社会团体" in rows["org_type"][3]
+    assert "2=" in rows["org_type"][3] and "3=" in rows["org_type"][3]
+    assert "1=" in rows["org_type"][5]  # English column too
