@@ -20,6 +20,7 @@ class PublishingConfig(AppConfig):
         )
         from .approval import approval_problems
         from .blocked import log_blocked
+        from .drafts import install as new_rows_are_drafts
         from .ledger import record_changes
         from .translations import install as review_translations
 
@@ -27,3 +28,4 @@ class PublishingConfig(AppConfig):
         on_blocked(log_blocked)
         public_items_changed.connect(record_changes, dispatch_uid="publishing.ledger")
         review_translations()  # wagtail-localize's editor never bypasses review
+        new_rows_are_drafts()  # nothing is inserted public, whatever the view

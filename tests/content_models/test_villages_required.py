@@ -203,4 +203,7 @@ def test_an_attachment_typed_in_the_form_counts(admin_client, column, agency):
         ),
     )
     assert response.status_code == 302, response.content.decode()[-3000:]
-    assert VillageDisclosurePage.objects.get().live
+    page = VillageDisclosurePage.objects.get()
+    # The attachment satisfied the required-content rule; four eyes still refuses
+    # the author's own publication, so the page is a draft with its attachment.
+    assert not page.live and page.attachments.count() == 1

@@ -21,10 +21,13 @@ def page_under(parent, page, published_at=None, **state):
     """Add ``page`` under ``parent``, live unless ``state`` says otherwise, first
     published at ``published_at``."""
     page.slug = page.slug or f"p{next(_slugs)}"
-    page.live = state.pop("live", True)
-    parent.add_child(instance=page)
+    live = state.pop("live", True)
+    parent.add_child(instance=page)  # a draft (publishing/drafts.py), made live here
     type(page).objects.filter(pk=page.pk).update(
-        first_published_at=published_at, last_published_at=published_at, **state
+        live=live,
+        first_published_at=published_at,
+        last_published_at=published_at,
+        **state,
     )
     page.refresh_from_db()
     return page

@@ -218,3 +218,69 @@ def test_emergency_publication_shows_on_the_public_history_and_verifies(
     entries = client.get("/api/v1/ledger?page_size=100").json()["results"]
     newest = namespace["check"](sorted(entries, key=lambda entry: entry["seq"]))
     assert newest == LedgerEntry.objects.order_by("-seq").first().hash
+
+
+ARTICLE_FORM = {
+    "body": '{"blocks":[{"key":"a","type":"unstyled","text":"请按时报送年报。",'
+    '"depth":0,"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
+    "disclosure_mode": "主动公开",
+    "validity": "有效",
+    "attachments-TOTAL_FORMS": "0",
+    "attachments-INITIAL_FORMS": "0",
+    "attachments-MIN_NUM_FORMS": "0",
+    "attachments-MAX_NUM_FORMS": "1000",
+}
+
+
+@pytest.mark.parametrize("who", ["boss", "superuser"])
+def test_creating_a_page_with_the_publish_button_leaves_a_draft(
+    client, notices, agency, person, django_user_model, who
+):
+    """Wagtail's create view adds the new page to the tree before it asks the
+    publish hook; the refused page must not be left public."""
+    if who == "superuser":
+        user = django_user_model.objects.create_superuser("root", "", "pw")
+    else:
+        user = person("boss", roles.BUREAU_EDITORS, roles.PRINCIPALS)
+    client.force_login(user)
+    response = client.post(
+        f"/admin/pages/add/disclosure/articlepage/{notices.pk}/",
+        {
+            **ARTICLE_FORM,
+            "title": "关于报送年报的通知",
+            "slug": "own-notice",
+            "agency": agency.pk,
+            "action-publish": "action-publish",
+        },
+        follow=True,
+    )
+    assert REFUSED in response.content.decode()
+    page = ArticlePage.objects.get(slug="own-notice")
+    assert not page.live and page.has_unpublished_changes
+    assert not ledger_of(page).exists()
+    assert client.get(page.url).status_code == 404
+    assert PageLogEntry.objects.filter(page=page, action="publishing.blocked").exists()
+
+
+def test_copying_a_page_with_publish_copies_makes_a_draft(
+    client, notices, agency, staff, django_user_model
+):
+    page = draft_article(notices, agency, staff["editor"])
+    submit(page, staff["editor"])
+    approve_all(page, staff["section"], staff["secrecy"], staff["principal"])
+    assert is_live(page)
+    client.force_login(django_user_model.objects.create_superuser("copier", "", "pw"))
+    response = client.post(
+        f"/admin/pages/{page.pk}/copy/",
+        {
+            "new_title": "复制的通知",
+            "new_slug": "copied-notice",
+            "new_parent_page": notices.pk,
+            "publish_copies": "on",
+        },
+    )
+    assert response.status_code == 302
+    copy = ArticlePage.objects.get(slug="copied-notice")
+    assert not copy.live
+    assert not ledger_of(copy).exists()
+    assert client.get(copy.url).status_code == 404

@@ -49,6 +49,7 @@ def article(parent, agency, user, title, slug):
     # The person's own publication, as the audit log should show it.
     page.save_revision(user=user, log_action=True)
     emergency_publish(page, user, "测试：由本人发布")
+    page.refresh_from_db()
     return page
 
 

@@ -115,10 +115,13 @@ def _add_live(parent, page, day=None):
     items: the disclosures in them go through review (``Review.page``)."""
     day = day or timezone.localdate()
     when = timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0)))
-    page.live, page.has_unpublished_changes = True, False
     page.first_published_at = page.last_published_at = when
     page._cached_parent_obj = parent  # spares the validation a query for the parent
-    parent.add_child(instance=page)
+    parent.add_child(instance=page)  # inserted as a draft (publishing/drafts.py)
+    type(page).objects.filter(pk=page.pk).update(
+        live=True, has_unpublished_changes=False
+    )
+    page.live, page.has_unpublished_changes = True, False
     return page
 
 
