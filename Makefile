@@ -38,9 +38,9 @@ test-postgres: $(VENV)/.test-deps
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} $(PYTEST)
 
 # The developer's loop on a fresh clone (BENCH_SUITE=0 skips the whole-suite timing),
-# pages, search against Wagtail's built-in search (BENCH_SEARCH_SIZES=2000 for a quick
+# pages, search against icontains with pg_trgm on PostgreSQL (BENCH_SEARCH_SIZES=2000 for a quick
 # run), then open-data exports at 100k and 1M rows (BENCH_OPENDATA_ROWS=20000 for a quick
-# run); figures in var/bench/*.json.
+# run), the duties dashboard, cached pages behind nginx; figures in var/bench/*.json.
 bench: $(VENV)/.test-deps
 	$(BIN)/python tests/bench/loop.py
 	$(BIN)/python tests/bench/run.py
@@ -49,6 +49,8 @@ bench: $(VENV)/.test-deps
 	$(BIN)/python tests/bench/imports.py
 	$(BIN)/python tests/bench/search.py
 	$(BIN)/python tests/bench/opendata.py
+	$(BIN)/python tests/bench/duties.py
+	$(BIN)/python tests/bench/pages.py
 
 check: $(VENV)/.test-deps
 	$(MANAGE) check

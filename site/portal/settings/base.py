@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
-from .env import env_bool, env_list, env_set, env_str
+from .env import env_bool, env_counts, env_int, env_list, env_set, env_str
 
 # The repository root: site/portal/settings/base.py -> three levels up from site/.
 ROOT_DIR = Path(__file__).resolve().parents[3]
@@ -253,6 +253,16 @@ SEARCH_INDEX_DIR = Path(env_str("SEARCH_INDEX_DIR", str(VAR_DIR / "search")))
 # else the pattern renders to, so "{机构代码}/{yyyy}-{nnnnn}" numbers each agency's year
 # from 1.
 INDEX_NUMBER_PATTERN = env_str("INDEX_NUMBER_PATTERN", "{机构代码}/{yyyy}-{nnnnn}")
+
+# Duties of active disclosure (clocks/duties.py): 主题分类 codes whose items are
+# 标准目录 (10 working days); 体裁分类 codes of 公示 items with their period in working
+# days ("gs:7"); the day after a quarter by which village disclosures are due.
+CLOCKS_CATALOGUE_TOPICS = env_list("CLOCKS_CATALOGUE_TOPICS")
+CLOCKS_PUBLICITY_GENRES = env_counts("CLOCKS_PUBLICITY_GENRES")
+VILLAGE_DISCLOSURE_DUE_DAY = env_int("VILLAGE_DISCLOSURE_DUE_DAY", 20)
+# nginx's internal location for open-data files (X-Accel-Redirect); empty: Django
+# sends them itself.
+OPENDATA_ACCEL_REDIRECT = env_str("OPENDATA_ACCEL_REDIRECT", "")
 
 # Caches: Redis when REDIS_URL is set (shared by every worker: rate limits, pages);
 # else rate limits count per process and pages are kept in files, which every process

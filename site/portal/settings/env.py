@@ -35,3 +35,28 @@ def env_list(name, default=()):
     if value in (None, ""):
         return list(default)
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_int(name, default):
+    value = os.environ.get(name)
+    if value in (None, ""):
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name}={value!r}: expected a whole number"
+        ) from None
+
+
+def env_counts(name, default=None):
+    """``code:number,code:number`` as a dict, e.g. ``gs:7,db:5``."""
+    counts = dict(default or {})
+    for item in env_list(name):
+        code, _, number = item.partition(":")
+        if not code.strip() or not number.strip().isdigit():
+            raise ImproperlyConfigured(
+                f"{name}: {item!r} is not written code:number (e.g. gs:7)"
+            )
+        counts[code.strip()] = int(number)
+    return counts
