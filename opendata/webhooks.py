@@ -71,7 +71,6 @@ class WebhookSubscription(models.Model):
         FieldPanel("url"),
         FieldPanel("active"),
         FieldPanel("secret", read_only=True),
-        FieldPanel("confirmed_at", read_only=True),
     ]
 
     class Meta:
