@@ -76,6 +76,12 @@ for lang in ("zh-hans", "en"):
         urls[f"search:{lang}"] = reverse("search:page")
         urls[f"ledger:{lang}"] = reverse("ledger:page")
         urls[f"opendata:{lang}"] = reverse("opendata-index")
+        urls[f"opendata-licence:{lang}"] = reverse("opendata-licence")
+        urls[f"opendata-table:{lang}"] = (
+            reverse("opendata-table", args=["credit-list-history"])
+            + "?list_type__exact=abnormal&_sort=-listed_on"
+        )
+        urls[f"requests:{lang}"] = reverse("clocks:apply")
 
 from content_models.disclosure.pages import ArticleIndexPage
 

@@ -46,6 +46,13 @@ PAGE_TYPES = {
     "ledger-version": "links",
     "opendata": "model:opendata",
     "opendata-dataset": "links",
+    "opendata-licence": "model:opendata-licence",
+    "opendata-table": "model:opendata-table",
+    "requests": "model:requests",
+    "reports": "model:reports.ReportIndexPage",
+    "report": "model:reports.DisclosureReportPage",
+    "website-report": "model:reports.WebsiteReportPage",
+    "report-figures": "links",
     "not-found": "fixed",
 }
 # Shown inside another page type: a progress figure is a row of its plan page.
@@ -65,7 +72,10 @@ def _address(portal, page, name, lang):
     index, selector = {
         "ledger-version": ("ledger", "main a[href*='/ledger/versions/']"),
         "opendata-dataset": ("opendata", "main .opendata-dataset h3 a"),
+        "report-figures": ("reports.DisclosureReportPage", "main a[href*='/figures/']"),
     }[name]
+    if not portal.urls.get(f"{index}:{lang}"):
+        return None
     page.goto(portal.urls[f"{index}:{lang}"])
     href = page.locator(selector).first.get_attribute("href")
     return href.replace(portal.base_url, "") if href else None
