@@ -264,6 +264,15 @@ VILLAGE_DISCLOSURE_DUE_DAY = env_int("VILLAGE_DISCLOSURE_DUE_DAY", 20)
 # sends them itself.
 OPENDATA_ACCEL_REDIRECT = env_str("OPENDATA_ACCEL_REDIRECT", "")
 
+# Mail (依申请公开 replies and reminders, workflow notifications): SMTP from the
+# environment; dev settings keep mail in files when no EMAIL_HOST is given.
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+
 # Caches: Redis when REDIS_URL is set (shared by every worker: rate limits, pages);
 # else rate limits count per process and pages are kept in files, which every process
 # of one machine shares: a command that publishes must reach the pages the server keeps.

@@ -11,3 +11,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # Serve static files straight from the apps, no collectstatic needed on one machine.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# No mail server on one machine: mail (workflow notifications while the demo loads,
+# 依申请公开 replies) is written to var/mail instead of failing on localhost:25.
+if not env_str("EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = VAR_DIR / "mail"  # noqa: F405
