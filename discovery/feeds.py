@@ -41,7 +41,31 @@ class Entry:
     guid: str
 
 
-class PublicRss(Feed):
+class EntryFeed(Feed):
+    """A feed whose items are ``Entry`` values (this module's and open data's)."""
+
+    def item_title(self, entry):
+        return entry.title
+
+    def item_link(self, entry):
+        return entry.link
+
+    def item_description(self, entry):
+        return entry.description
+
+    def item_pubdate(self, entry):
+        return entry.published
+
+    def item_updateddate(self, entry):
+        return entry.updated
+
+    def item_guid(self, entry):
+        return entry.guid
+
+    item_guid_is_permalink = False
+
+
+class PublicRss(EntryFeed):
     feed_type = Rss201rev2Feed
 
     def __init__(self, scope):
@@ -68,26 +92,6 @@ class PublicRss(Feed):
 
     def items(self, channel):
         return channel.entries
-
-    def item_title(self, entry):
-        return entry.title
-
-    def item_link(self, entry):
-        return entry.link
-
-    def item_description(self, entry):
-        return entry.description
-
-    def item_pubdate(self, entry):
-        return entry.published
-
-    def item_updateddate(self, entry):
-        return entry.updated
-
-    def item_guid(self, entry):
-        return entry.guid
-
-    item_guid_is_permalink = False
 
 
 class PublicAtom(PublicRss):

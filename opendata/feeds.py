@@ -10,14 +10,13 @@ signals. An entry's dates are the list's own (列入日期, 移出日期); its t
 is when that became public on the site.
 """
 
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from content_models.credit.queries import public_entries
 from content_models.disclosure.public import item_key
-from discovery.feeds import Entry
+from discovery.feeds import Entry, EntryFeed
 from publishing.models import LedgerAction, LedgerEntry
 
 from .schema import public_value
@@ -26,9 +25,8 @@ LIMIT = 50
 CREDIT_ENTRY_KIND = "credit_entry"  # the PublicRecord kind, as the ledger stores it
 
 
-class CreditListAtom(Feed):
+class CreditListAtom(EntryFeed):
     feed_type = Atom1Feed
-    item_guid_is_permalink = False
 
     def get_object(self, request):
         return credit_events(request.get_host().split(":")[0])
@@ -46,24 +44,6 @@ class CreditListAtom(Feed):
 
     def items(self, events):
         return events
-
-    def item_title(self, entry):
-        return entry.title
-
-    def item_link(self, entry):
-        return entry.link
-
-    def item_description(self, entry):
-        return entry.description
-
-    def item_pubdate(self, entry):
-        return entry.published
-
-    def item_updateddate(self, entry):
-        return entry.updated
-
-    def item_guid(self, entry):
-        return entry.guid
 
 
 def credit_events(host):
