@@ -3,7 +3,9 @@
 against the document (status codes, content types, response schemas). Bounded: a few
 examples per operation, run through the WSGI application in the test's database."""
 
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 
 import pytest
 import schemathesis
@@ -15,9 +17,18 @@ api_schema = schemathesis.pytest.from_fixture("wsgi_schema")
 
 @pytest.fixture
 def wsgi_schema(world):
-    return schemathesis.openapi.from_wsgi(
-        "/api/v1/openapi.json", get_wsgi_application()
-    )
+    # As Django's test client does: a request through the WSGI handler must not close
+    # the connection that holds the test's (and the shared world's) transaction. On
+    # PostgreSQL it would, and every later test of the world would fail.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi(
+            "/api/v1/openapi.json", get_wsgi_application()
+        )
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @api_schema.parametrize()
